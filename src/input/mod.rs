@@ -1,0 +1,123 @@
+//! The edge where bytes become text: files, encodings, PDF extraction.
+//!
+//! Nothing past this module touches the file system: the core receives a [`SourceText`].
+
+pub mod encoding;
+pub mod pdf;
+
+use crate::model::{ErrorInfo, ErrorRecord, ErrorSource, SourceFormat};
+use sha2::{Digest, Sha256};
+use std::path::Path;
+
+/// An input's text, as read, with what the document's `source` block records.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    pub path: String,
+    pub format: SourceFormat,
+    pub sha256: String,
+    pub bytes: u64,
+    pub pages: Option<usize>,
+    pub encoding: Option<String>,
+    /// The raw text; pages separated by form feeds.
+    pub text: String,
+}
+
+/// Why an input yields no document.
+#[derive(Debug, Clone)]
+pub struct InputError {
+    pub path: String,
+    pub format: Option<SourceFormat>,
+    pub sha256: Option<String>,
+    pub kind: String,
+    pub message: String,
+}
+
+impl InputError {
+    pub fn to_record(&self) -> ErrorRecord {
+        ErrorRecord {
+            source: ErrorSource {
+                path: self.path.clone(),
+                format: self.format,
+                sha256: self.sha256.clone(),
+            },
+            error: ErrorInfo {
+                kind: self.kind.clone(),
+                message: self.message.clone(),
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {} ({})", self.path, self.message, self.kind)
+    }
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// True when the bytes are a PDF (by signature, wherever the first kilobyte puts it).
+pub fn looks_like_pdf(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    head.windows(5).any(|w| w == b"%PDF-")
+}
+
+/// Reads one file from disk.
+pub fn read_path(path: &Path) -> Result<SourceText, InputError> {
+    let display = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| InputError {
+        path: display.clone(),
+        format: None,
+        sha256: None,
+        kind: "io".into(),
+        message: e.to_string(),
+    })?;
+    from_bytes(&display, &bytes)
+}
+
+/// Turns an input's bytes into text: PDF by signature, anything else as text.
+pub fn from_bytes(path: &str, bytes: &[u8]) -> Result<SourceText, InputError> {
+    let sha256 = sha256_hex(bytes);
+    let err = |format, kind: &str, message: String| InputError {
+        path: path.to_string(),
+        format,
+        sha256: Some(sha256.clone()),
+        kind: kind.to_string(),
+        message,
+    };
+    if looks_like_pdf(bytes) || path.to_ascii_lowercase().ends_with(".pdf") {
+        if !looks_like_pdf(bytes) {
+            return Err(err(
+                Some(SourceFormat::Pdf),
+                "unreadable_pdf",
+                "not a PDF: no %PDF- signature".into(),
+            ));
+        }
+        let pdf = pdf::extract(bytes).map_err(|e| err(Some(SourceFormat::Pdf), e.kind(), e.to_string()))?;
+        return Ok(SourceText {
+            path: path.to_string(),
+            format: SourceFormat::Pdf,
+            sha256: sha256.clone(),
+            bytes: bytes.len() as u64,
+            pages: Some(pdf.pages),
+            encoding: None,
+            text: pdf.text,
+        });
+    }
+    let decoded = encoding::decode(bytes).map_err(|m| err(Some(SourceFormat::Text), "binary", m))?;
+    if decoded.text.trim().is_empty() {
+        return Err(err(Some(SourceFormat::Text), "empty", "the file holds no text".into()));
+    }
+    Ok(SourceText {
+        path: path.to_string(),
+        format: SourceFormat::Text,
+        sha256: sha256.clone(),
+        bytes: bytes.len() as u64,
+        pages: None,
+        encoding: Some(decoded.encoding),
+        text: decoded.text,
+    })
+}

@@ -1,0 +1,248 @@
+//! The document contract (`schema/document.schema.json` of the shared corpus), as Rust types.
+//!
+//! Field names follow the contract exactly; keys added by registre (spans, `role`,
+//! `excused`, `receipt_id`…) are optional in the schema. Counts are the figures the
+//! document states: nothing here is derived.
+
+use serde::Serialize;
+
+/// A byte range in the normalized text, with the 1-based line and page of its start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub page: Option<usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub schema_version: u32,
+    pub source: Source,
+    pub document_kind: DocumentKind,
+    pub body: Body,
+    pub session: Session,
+    pub attendance: Attendance,
+    pub deliberations: Vec<Deliberation>,
+    pub legal_references: Vec<LegalReference>,
+    pub publication: Publication,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub path: String,
+    pub format: SourceFormat,
+    pub sha256: String,
+    pub bytes: u64,
+    pub pages: Option<usize>,
+    pub encoding: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceFormat {
+    Text,
+    Pdf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    Extrait,
+    ProcesVerbal,
+    CompteRendu,
+    ListeDeliberations,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BodyKind {
+    ConseilMunicipal,
+    ConseilCommunautaire,
+    ComiteSyndical,
+    ConseilDepartemental,
+    ConseilRegional,
+    CommissionPermanente,
+    Other,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Body {
+    pub kind: Option<BodyKind>,
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Session {
+    pub date: Option<String>,
+    pub time: Option<String>,
+    pub place: Option<String>,
+    pub convocation_date: Option<String>,
+    pub president: Option<Person>,
+    pub secretary: Option<Person>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_span: Option<Span>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Person {
+    pub name: String,
+    pub role: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excused: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+}
+
+impl Person {
+    pub fn named(name: impl Into<String>) -> Self {
+        Person {
+            name: name.into(),
+            role: None,
+            excused: None,
+            span: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Attendance {
+    pub in_office: Option<u32>,
+    pub present: Option<u32>,
+    pub represented: Option<u32>,
+    pub voting: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub absent: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quorum: Option<u32>,
+    pub present_members: Vec<Person>,
+    pub absent_members: Vec<Person>,
+    pub proxies: Vec<Proxy>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Proxy {
+    pub from: String,
+    /// The holder. The contract requires a string: an empty one when the document names only
+    /// the giver ("absents ayant voté par procuration : X").
+    #[serde(serialize_with = "holder_or_empty")]
+    pub to: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+}
+
+fn holder_or_empty<S: serde::Serializer>(to: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(to.as_deref().unwrap_or(""))
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Vote {
+    #[serde(rename = "for")]
+    pub for_: Option<u32>,
+    pub against: Option<u32>,
+    pub abstention: Option<u32>,
+    pub not_taking_part: Option<u32>,
+    pub unanimous: Option<bool>,
+    pub against_members: Vec<String>,
+    pub abstention_members: Vec<String>,
+    pub not_taking_part_members: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    Adopted,
+    Rejected,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Deliberation {
+    pub number: Option<String>,
+    pub subject: Option<String>,
+    pub vote: Vote,
+    pub outcome: Option<Outcome>,
+    pub decisions: Vec<String>,
+    pub legal_references: Vec<LegalReference>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LegalKind {
+    CodeArticle,
+    Loi,
+    Ordonnance,
+    Decret,
+    Arrete,
+    Deliberation,
+    ReglementUe,
+    DirectiveUe,
+    Other,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LegalReference {
+    pub kind: LegalKind,
+    pub text: String,
+    pub code: Option<String>,
+    pub article: Option<String>,
+    pub article_end: Option<String>,
+    pub number: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Publication {
+    pub signed: Option<String>,
+    pub transmitted: Option<String>,
+    pub published: Option<String>,
+    /// The ACTES receipt id, e.g. `034-213401722-20140424-0000071216-DE`.
+    pub receipt_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Diagnostic {
+    pub code: String,
+    pub severity: Severity,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+}
+
+/// What a batch prints for an input that could not be read.
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorRecord {
+    pub source: ErrorSource,
+    pub error: ErrorInfo,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorSource {
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<SourceFormat>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorInfo {
+    pub kind: String,
+    pub message: String,
+}

@@ -1,0 +1,286 @@
+//! People's names in member lists: civilities and roles taken off, grouped forms split.
+//!
+//! Names are kept as written ("DUPONT Claude", "Jean-Marc GOSSELIN", "ML Castelli"); only
+//! civility words (M., Mme, Monsieur…) and role words (Maire, adjoint…) are removed, the
+//! role being kept apart.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A name found in a list, with its role when the document gives one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameRef {
+    pub name: String,
+    pub role: Option<String>,
+    /// Byte range of the name within the parsed block.
+    pub start: usize,
+    pub end: usize,
+}
+
+// Civility words and titles before a name.
+static CIVILITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:monsieur|madame|mademoiselle|messieurs|mesdames|mesdemoiselles|mme?s?\.?|mlles?\.?|mm\.|mr\.?|docteur|dr\.?|maître|maitre|me\.|pr\.?|professeur)\s+|m\.\s*)").unwrap()
+});
+
+// Role phrases that follow a name or stand alone in a list.
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?ix)^(?:
+        (?:le|la|l')?\s*(?:\d+(?:er|ère|re|e|ème|eme|°)?\s+|premier\s+|première\s+|deuxième\s+|troisième\s+|quatrième\s+|cinquième\s+|sixième\s+|septième\s+|huitième\s+)?
+        (?:maire|adjoint|adjointe|maire-adjoint|maire-adjointe|maire\s+adjoint|maire\s+adjointe|
+           conseill[eè]re?s?(?:\s+municipa(?:l|le|ux|les))?(?:\s+délégu[ée]e?s?)?(?:\s+communautaires?)?|
+           président|présidente|vice-président|vice-présidente|vice\s+président|vice\s+présidente|
+           délégu[ée]e?s?(?:\s+titulaires?|\s+suppléante?s?)?|suppléante?|titulaire|doyen(?:ne)?(?:\s+d'âge)?|
+           secrétaire(?:\s+de\s+séance)?|rapporteur|rapporteure)
+        \b.*)$").unwrap()
+});
+
+// Words that show a fragment is prose, not a name.
+static PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:est|sont|a|ont|été|était|étaient|pour|par|avec|dans|sur|qui|que|conseil|séance|commune|délibération|vote|votes|voix|présents?|absents?|excusée?s?|pouvoirs?|procurations?|quorum|membres?|ouvre|nommée?|désignée?|secrétaire|arrivée?|départ|quitte|l'unanimité|article|l'article|jusqu'|point|compte|rendu)\b").unwrap()
+});
+
+/// Removes civility words from the start of a name.
+pub fn strip_civility(s: &str) -> &str {
+    let mut s = s.trim();
+    loop {
+        match CIVILITY.find(s) {
+            Some(m) if m.end() < s.len() => s = s[m.end()..].trim_start(),
+            _ => return s,
+        }
+    }
+}
+
+/// True when the fragment is a role on its own ("Maire", "2ème adjointe").
+pub fn is_role(s: &str) -> bool {
+    ROLE.is_match(s.trim().trim_end_matches(['.', ',', ';', ':']))
+}
+
+/// Splits a name from a trailing role: "Claude DUPONT, Maire" or "Claude DUPONT (adjoint)" or
+/// "le Maire, Claude DUPONT".
+pub fn split_role(s: &str) -> (String, Option<String>) {
+    let s = s.trim().trim_end_matches(['.', ',', ';', ':']).trim();
+    if let Some(open) = s.find('(') {
+        let inner = s[open + 1..].trim_end_matches(')').trim();
+        if is_role(inner) {
+            return (s[..open].trim().to_string(), Some(inner.to_string()));
+        }
+        // "(remplace X)", "(pouvoir à Y)" and other remarks are not part of the name.
+        return (s[..open].trim().to_string(), None);
+    }
+    for (i, _) in s.match_indices(',') {
+        let (a, b) = (s[..i].trim(), s[i + 1..].trim());
+        if is_role(b) {
+            return (a.to_string(), Some(b.to_string()));
+        }
+        if is_role(a) {
+            return (b.to_string(), Some(a.to_string()));
+        }
+    }
+    // "DUPONT Claude Maire", "Claude DUPONT maire-adjoint": a role word at the end.
+    static TRAILING_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s+((?:\d+(?:er|ère|e|ème)\s+)?(?:maire|adjointe?|maire-adjointe?|conseill[eè]re?(?:\s+municipale?)?(?:\s+délégu[ée]e?)?|président|présidente|vice-présidente?))$").unwrap()
+    });
+    if let Some(c) = TRAILING_ROLE.captures(s) {
+        let m = c.get(0).unwrap();
+        if m.start() > 0 {
+            return (s[..m.start()].trim().to_string(), Some(c[1].to_string()));
+        }
+    }
+    (s.to_string(), None)
+}
+
+/// Cleans one name: civility off, role apart, stray punctuation trimmed. None when the
+/// fragment is not a plausible name.
+pub fn clean_name(raw: &str) -> Option<(String, Option<String>)> {
+    let raw = raw.trim().trim_start_matches(['-', '–', '—', '•', '*', ':', '.', ' ']).trim();
+    let (name, role) = split_role(strip_civility(raw));
+    let name = strip_civility(&name);
+    let name = name
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')' )
+        .trim_end_matches('.')
+        .trim();
+    if name.is_empty() || !is_plausible_name(name) {
+        return None;
+    }
+    Some((name.to_string(), role))
+}
+
+/// A name has one to six words, a capital letter, few digits, and no prose.
+pub fn is_plausible_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 || s.len() > 60 {
+        return false;
+    }
+    if !s.chars().any(|c| c.is_uppercase()) || s.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if PROSE.is_match(s) || is_role(s) {
+        return false;
+    }
+    // Every word but particles starts with a capital (names are capitalized; prose is not).
+    let particles = ["de", "du", "des", "d'", "le", "la", "van", "von", "der", "di", "da", "dit", "dite", "ep.", "épouse", "née", "né", "et"];
+    let lower_words = words
+        .iter()
+        .filter(|w| {
+            let first = w.chars().next().unwrap_or('A');
+            first.is_lowercase() && !particles.iter().any(|p| w.to_lowercase() == *p || w.starts_with("d'"))
+        })
+        .count();
+    lower_words == 0
+}
+
+/// Splits a block holding a list of names into names. Commas, semicolons, " et ", dashes
+/// between spaces and line breaks separate names; when the block uses commas, a line break
+/// is taken for a wrap inside a name ("Sabria" / "BOUALLAGA").
+pub fn split_names(block: &str) -> Vec<NameRef> {
+    let uses_commas = block.matches([',', ';']).count() >= 1;
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    let bytes = block.as_bytes();
+    let mut i = 0;
+    let mut depth = 0i32;
+    while i < block.len() {
+        let c = bytes[i];
+        let sep_len = match c {
+            b'(' => {
+                depth += 1;
+                0
+            }
+            b')' => {
+                depth -= 1;
+                0
+            }
+            _ if depth > 0 => 0,
+            b',' | b';' => 1,
+            b'\n' if !uses_commas || line_is_complete(&block[start..i]) => 1,
+            b' ' if block[i..].starts_with(" et ") => 4,
+            b' ' if block[i..].starts_with(" - ") || block[i..].starts_with(" – ") => {
+                if block[i..].starts_with(" - ") {
+                    3
+                } else {
+                    " – ".len()
+                }
+            }
+            _ => 0,
+        };
+        if sep_len > 0 {
+            pieces.push((start, i));
+            i += sep_len;
+            start = i;
+        } else {
+            i += 1;
+            while i < block.len() && !block.is_char_boundary(i) {
+                i += 1;
+            }
+        }
+    }
+    pieces.push((start, block.len()));
+    let mut out: Vec<NameRef> = Vec::new();
+    for (s, e) in pieces {
+        let raw = &block[s..e];
+        let piece = raw.replace('\n', " ");
+        let trimmed = piece.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        // A role alone belongs to the name before it: "Claude DUPONT, Maire".
+        if is_role(strip_civility(trimmed)) {
+            if let Some(last) = out.last_mut() {
+                if last.role.is_none() {
+                    last.role = Some(strip_civility(trimmed).trim_end_matches(['.', ',']).to_string());
+                }
+            }
+            continue;
+        }
+        if let Some((name, role)) = clean_name(trimmed) {
+            let lead = raw.len() - raw.trim_start().len();
+            out.push(NameRef { name, role, start: s + lead, end: e });
+        }
+    }
+    out
+}
+
+/// A line that ends a name by itself: the block is one name a line when its lines end
+/// without a comma, or the line ends with a full stop.
+fn line_is_complete(seg: &str) -> bool {
+    let t = seg.trim_end();
+    t.ends_with('.') && !t.ends_with(" M.") && !t.ends_with("Mme.")
+}
+
+/// Joins a name's tokens for comparisons: accents off, upper case, civility off.
+pub fn name_key(name: &str) -> Vec<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let s: String = strip_civility(name)
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect::<String>()
+        .to_uppercase();
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|t| t.len() >= 2)
+        .map(str::to_string)
+        .collect()
+}
+
+/// True when two written names can be the same person: the tokens of one are among the
+/// other's ("M. LEBLANC" and "Michel LEBLANC").
+pub fn same_person(a: &str, b: &str) -> bool {
+    let (ka, kb) = (name_key(a), name_key(b));
+    if ka.is_empty() || kb.is_empty() {
+        return false;
+    }
+    ka.iter().all(|t| kb.contains(t)) || kb.iter().all(|t| ka.contains(t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(block: &str) -> Vec<String> {
+        split_names(block).into_iter().map(|n| n.name).collect()
+    }
+
+    #[test]
+    fn civility_and_roles() {
+        assert_eq!(strip_civility("Monsieur Claude DUPONT"), "Claude DUPONT");
+        assert_eq!(strip_civility("Mme. Anne MARTIN"), "Anne MARTIN");
+        assert_eq!(split_role("Claude DUPONT, Maire"), ("Claude DUPONT".into(), Some("Maire".into())));
+        assert_eq!(split_role("DUPONT Claude (2ème adjoint)"), ("DUPONT Claude".into(), Some("2ème adjoint".into())));
+        assert_eq!(split_role("le Maire, Philippe Saurel").0, "Philippe Saurel");
+    }
+
+    #[test]
+    fn comma_list_with_wraps() {
+        assert_eq!(
+            names("Fabien ABERT, Sabria\nBOUALLAGA, Cédric DE\nSAINT JOUAN, Rabii YOUSSOUS."),
+            ["Fabien ABERT", "Sabria BOUALLAGA", "Cédric DE SAINT JOUAN", "Rabii YOUSSOUS"]
+        );
+    }
+
+    #[test]
+    fn grouped_forms() {
+        assert_eq!(names("MM. PINTA et LESAULNIER"), ["PINTA", "LESAULNIER"]);
+        assert_eq!(names("Mmes Anne LEROY et Julie BRUN"), ["Anne LEROY", "Julie BRUN"]);
+        assert_eq!(names("Madame X. DURAND - Monsieur Y. PETIT"), ["X. DURAND", "Y. PETIT"]);
+    }
+
+    #[test]
+    fn one_per_line_and_roles_alone() {
+        assert_eq!(names("Madame Isabelle SIGAUD\nMonsieur Antonio MENDES"), ["Isabelle SIGAUD", "Antonio MENDES"]);
+        let refs = split_names("Monsieur Claude DUPONT, Maire, Mme Anne LEROY");
+        assert_eq!(refs[0].role.as_deref(), Some("Maire"));
+        assert_eq!(refs.len(), 2);
+    }
+
+    #[test]
+    fn prose_is_not_a_name() {
+        assert!(clean_name("Le quorum est atteint").is_none());
+        assert!(clean_name("Madame le Maire ouvre la séance").is_none());
+        assert!(clean_name("ML Castelli").is_some());
+    }
+
+    #[test]
+    fn same_person_by_tokens() {
+        assert!(same_person("M. LEBLANC", "Michel LEBLANC"));
+        assert!(!same_person("Michel LEBLANC", "Michel DUPONT"));
+    }
+}

@@ -1,0 +1,538 @@
+//! Who was there: stated counts, lists of present and absent members, proxies.
+
+use crate::grammar;
+use crate::names::{self, NameRef};
+use regex::Regex;
+use std::sync::LazyLock;
+
+fn re(s: &str) -> Regex {
+    Regex::new(s).unwrap()
+}
+
+/// The counts a document states, each with where it stands.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Counts {
+    pub in_office: Option<(u32, usize)>,
+    pub present: Option<(u32, usize)>,
+    pub represented: Option<(u32, usize)>,
+    pub voting: Option<(u32, usize)>,
+    pub absent: Option<(u32, usize)>,
+    pub quorum: Option<(u32, usize)>,
+}
+
+/// A value written after its label ("Présents : 16") or before it ("16 présents").
+struct CountRule {
+    after: Regex,
+    before: Option<Regex>,
+}
+
+static COUNT_RULES: LazyLock<[CountRule; 6]> = LazyLock::new(|| {
+    let sep = r"\s*(?:[:=.]|-(?:\s)|–)?\s*";
+    [
+        CountRule {
+            after: re(&format!(r"(?i)(?:\ben\s+exercice|\bconseillers\s+en\s+fonction){sep}")),
+            before: Some(re(r"(?i)(?:membres|conseillers(?:\s+municipaux)?|élus)\s+en\s+exercice\b")),
+        },
+        CountRule {
+            after: re(&format!(r"(?i)(?:\bnombre\s+de\s+(?:membres\s+|conseillers\s+)?|\bmembres\s+|\bconseillers\s+|^\s*[-•]?\s*|\s)pr[ée]sent(?:e|s|es|\(e\)s?|\(s\))?(?:\s+à\s+la\s+s[ée]ance)?{sep}")),
+            before: Some(re(r"(?i)(?:membres|conseillers(?:\s+municipaux)?|élus)?\s*pr[ée]sents\b")),
+        },
+        CountRule {
+            after: re(&format!(r"(?i)\b(?:repr[ée]sent[ée]s?|pouvoirs?|procurations?|absents?\s+repr[ée]sent[ée]s?|mandats?){sep}")),
+            before: Some(re(r"(?i)(?:pouvoirs?|procurations?|repr[ée]sent[ée]s?|membres?\s+repr[ée]sent[ée]s?)\b")),
+        },
+        CountRule {
+            after: re(&format!(r"(?i)(?:\bvotants|\bqui\s+ont\s+pris\s+part\s+(?:au\s+vote|à\s+la\s+d[ée]lib[ée]ration)|\bsuffrages\s+exprim[ée]s){sep}")),
+            before: Some(re(r"(?i)votants\b")),
+        },
+        CountRule {
+            after: re(&format!(r"(?i)\babsents?(?:\s+excus[ée]s)?{sep}")),
+            before: Some(re(r"(?i)absents?\b")),
+        },
+        CountRule {
+            after: re(&format!(r"(?i)\bquorum(?:\s+(?:requis|fix[ée]\s+à))?{sep}")),
+            before: None,
+        },
+    ]
+});
+
+/// Reads the stated counts from the attendance region.
+pub fn counts(region: &str, base: usize) -> Counts {
+    let mut found: [Option<(u32, usize)>; 6] = [None; 6];
+    for (k, rule) in COUNT_RULES.iter().enumerate() {
+        for m in rule.after.find_iter(region) {
+            let rest = &region[m.end()..];
+            if let Ok((r, n)) = grammar::count(rest) {
+                // "Présents : Madame X" is a list, and "Présents : 3 adjoints" is not a count of
+                // members; a count ends its phrase.
+                let next = r.trim_start();
+                let ends = next.is_empty()
+                    || next.starts_with(['\n', ',', ';', '-', '–', '/', '(', ')', '+', '|', '.'])
+                    || r.starts_with('\n')
+                    || next.to_lowercase().starts_with("membres")
+                    || next.to_lowercase().starts_with("conseillers")
+                    || next.to_lowercase().starts_with("votants")
+                    || starts_with_label(next);
+                if ends && !is_or_represented(&region[m.start()..m.end()], rest) {
+                    found[k] = Some((n, base + m.end()));
+                    break;
+                }
+            }
+        }
+        if found[k].is_none() {
+            if let Some(before) = &rule.before {
+                for m in before.find_iter(region) {
+                    // The number just before the label: "19 membres en exercice", "(07 Procurations".
+                    let head = region[..m.start()].trim_end();
+                    let digits: String = head.chars().rev().take_while(|c| c.is_ascii_digit()).collect();
+                    if digits.is_empty() || digits.len() > 3 {
+                        continue;
+                    }
+                    let after = &region[m.end()..];
+                    if k == 1 && is_or_represented(&region[m.start()..m.end()], after) {
+                        continue;
+                    }
+                    let n: u32 = digits.chars().rev().collect::<String>().parse().unwrap_or(0);
+                    found[k] = Some((n, base + head.len() - digits.len()));
+                    break;
+                }
+            }
+        }
+    }
+    Counts {
+        in_office: found[0],
+        present: found[1],
+        represented: found[2],
+        voting: found[3],
+        absent: found[4],
+        quorum: found[5],
+    }
+}
+
+/// "Présents ou représentés : 25" counts both, and is not the present count.
+fn is_or_represented(label: &str, rest: &str) -> bool {
+    let l = label.to_lowercase();
+    let r = rest.trim_start().to_lowercase();
+    l.contains("ou repr") || l.contains("et repr") || r.starts_with("ou repr") || r.starts_with("et repr")
+}
+
+fn starts_with_label(s: &str) -> bool {
+    static L: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:en\s+exercice|pr[ée]sents?|votants|absents?|pouvoirs?|procurations?|repr[ée]sent[ée]s|excus[ée]s|quorum)\b"));
+    L.is_match(s)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelKind {
+    Present,
+    Absent { excused: Option<bool> },
+    /// "Absents ayant voté par procuration": absent, proxy holder not named.
+    AbsentProxy,
+    Proxies,
+    /// A label that ends a list without being one (secretary, agenda, public…).
+    Stop,
+}
+
+#[derive(Debug, Clone)]
+struct Label {
+    kind: LabelKind,
+    start: usize,
+    end: usize,
+    line_start: usize,
+}
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?imx)^[\ \t]*(?:[-•*]\s*)?(?:
+        (?P<ap>absents?\s+(?:ayant|qui\s+ont)\s+(?:vot[ée]|donn[ée])\s+(?:par\s+)?(?:procuration|pouvoir)[^:\n]*(?:\n[^:\n]{0,80})?)
+      | (?P<pr>(?:(?:[ée]taient|sont|étaient)\s+)?(?:membres\s+)?(?:absents?\s+)?(?:repr[ée]sent[ée]e?s?|pouvoirs?|procurations?|ont\s+donn[ée]\s+(?:pouvoir|procuration)|d[ée]l[ée]gations?\s+de\s+vote)(?:\s+(?:[ée]crits?|donn[ée]s))?)
+      | (?P<ae>(?:(?:[ée]taient|sont|était|etait)\s+)?(?:absent(?:e|s|es|\(e\)s?|\(s\))?\s+)?(?:excus[ée](?:e|s|es|\(e\)s?|\(s\))?)(?:\s+(?:et\s+)?(?:repr[ée]sent[ée](?:e|s|es|\(e\)s?)?))?|s'[ée]taient\s+fait\s+excuser|absent(?:e|s|es|\(e\)s?|\(s\))?\s+(?:et|ou)\s+excus[ée](?:e|s|es|\(e\)s?|\(s\))?)
+      | (?P<an>(?:(?:[ée]taient|sont)\s+)?absent(?:e|s|es|\(e\)s?|\(s\))?\s+non\s+excus[ée](?:e|s|es|\(e\)s?|\(s\))?)
+      | (?P<ab>(?:(?:[ée]taient|sont|était|etait)\s+)?(?:membres\s+)?absent(?:e|s|es|\(e\)s?|\(s\))?)
+      | (?P<p>(?:(?:[ée]taient|sont|était|etait)\s+)?(?:membres\s+|conseillers\s+(?:municipaux\s+)?|[ée]lus\s+)?pr[ée]sent(?:e|s|es|\(e\)s?|\(s\))?(?:\s+(?:à\s+la\s+s[ée]ance|en\s+s[ée]ance|lors\s+de\s+la\s+s[ée]ance))?)
+      | (?P<stop>secr[ée]taire(?:\s+de\s+s[ée]ance)?|ordre\s+du\s+jour|objet|assistai(?:en)?t|auditeurs?|public|assistance|également\s+présents?|invit[ée]s?|quorum|nombre\s+de\s+|en\s+exercice|votants|date\s+de\s+(?:la\s+)?convocation)
+    )\s*(?:\d+\s*)?(?::|-\s|–|\n|$)")
+});
+
+fn find_labels(text: &str) -> Vec<Label> {
+    let mut out = Vec::new();
+    for c in LABEL.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let kind = if c.name("ap").is_some() {
+            LabelKind::AbsentProxy
+        } else if c.name("pr").is_some() {
+            LabelKind::Proxies
+        } else if c.name("ae").is_some() {
+            LabelKind::Absent { excused: Some(true) }
+        } else if c.name("an").is_some() {
+            LabelKind::Absent { excused: Some(false) }
+        } else if c.name("ab").is_some() {
+            LabelKind::Absent { excused: None }
+        } else if c.name("p").is_some() {
+            LabelKind::Present
+        } else {
+            LabelKind::Stop
+        };
+        let mut end = m.end();
+        if text[..end].ends_with('\n') {
+            end -= 1;
+        }
+        out.push(Label { kind, start: m.start(), end, line_start: m.start() });
+    }
+    out
+}
+
+/// What the attendance region says about members.
+#[derive(Debug, Clone, Default)]
+pub struct Members {
+    pub present: Vec<NameRef>,
+    pub absent: Vec<(NameRef, Option<bool>)>,
+    pub proxies: Vec<ProxyRef>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProxyRef {
+    pub from: String,
+    pub to: Option<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A line of a list block: names, not prose.
+fn is_list_line(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() {
+        return true;
+    }
+    if starts_with_sentence(t) {
+        return false;
+    }
+    let cleaned = strip_parens(t);
+    let frags: Vec<&str> = cleaned.split([',', ';']).map(str::trim).filter(|f| !f.is_empty()).collect();
+    if frags.is_empty() {
+        return true;
+    }
+    let ok = frags
+        .iter()
+        .filter(|f| {
+            let f = f.trim_end_matches('.');
+            names::is_role(names::strip_civility(f))
+                || f.split(" et ").all(|p| names::clean_name(p).is_some() || is_partial_name(p))
+                || block_proxy_pair(f).is_some()
+        })
+        .count();
+    ok * 3 >= frags.len() * 2
+}
+
+/// A fragment of a name cut by a line wrap: "Monsieur Michel", "Madame", "DE".
+fn is_partial_name(f: &str) -> bool {
+    let f = f.trim();
+    !f.is_empty() && f.split_whitespace().count() <= 3 && f.chars().next().is_some_and(|c| c.is_uppercase()) && !f.contains(['.', ':']) || names::strip_civility(f).is_empty()
+}
+
+fn starts_with_sentence(t: &str) -> bool {
+    static S: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^(?:le\s+(?:quorum|conseil|maire|pr[ée]sident)|la\s+s[ée]ance|madame\s+(?:le|la)\s+(?:maire|pr[ée]sidente)|monsieur\s+le\s+(?:maire|pr[ée]sident)|vu\b|il\s|l'ordre|ordre\s+du\s+jour|apr[èe]s|conform[ée]ment|objet|d[ée]lib[ée]ration|point|rapport|expos[ée]|nombre|quorum|secr[ée]taire|\d+[./)]\s)")
+    });
+    S.is_match(t)
+}
+
+fn strip_parens(s: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+static PROXY_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\s*,?\s*(?:\(\s*)?(?:(?:qui\s+)?(?:a|avait|ayant|aurait)\s+)?(?:donn[ée]e?|donne|donnant|confi[ée]e?|confie|remis|transmis)?\s*(?:son\s+|un\s+|sa\s+)?(?:pouvoir|procuration|mandat|d[ée]l[ée]gation(?:\s+de\s+vote)?)(?:\s+(?:donn[ée]e?|écrit))?\s+(?:à|a|au|en\s+faveur\s+de)\s+|\s+repr[ée]sent[ée]e?\s+par\s+|\s*(?:→|->|=>)\s*")
+});
+
+/// "X donne pouvoir à Y", "X (pouvoir à Y)", "X représenté par Y", "X à Y" (in a proxies
+/// block) → (X, Y).
+fn split_proxy_pair(s: &str) -> Option<(String, String)> {
+    let s = s.trim().trim_end_matches(['.', ';', ',', ')']);
+    if let Some(m) = PROXY_VERB.find(s) {
+        let (a, b) = (&s[..m.start()], &s[m.end()..]);
+        let a = a.trim().trim_end_matches([',', '(']);
+        let from = names::clean_name(a)?.0;
+        let b = b.trim().trim_end_matches(')');
+        let to = holder_name(b)?;
+        return Some((from, to));
+    }
+    None
+}
+
+/// A proxy holder: a name, or a role ("le Maire") kept as written for the resolver.
+fn holder_name(b: &str) -> Option<String> {
+    let b = b.split(['(', ',', ';']).next().unwrap_or(b).trim().trim_end_matches('.');
+    static ROLE_HOLDER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:(?:monsieur|madame)\s+)?(?:le|la)\s+(?:maire|pr[ée]sident|pr[ée]sidente)\b"));
+    if let Some(m) = ROLE_HOLDER.find(b) {
+        return Some(m.as_str().to_string());
+    }
+    names::clean_name(b).map(|(n, _)| n)
+}
+
+/// Pairs in a proxies block: "X à Y", "X par Y", "X donne pouvoir à Y".
+fn block_proxy_pair(s: &str) -> Option<(String, String)> {
+    if let Some(p) = split_proxy_pair(s) {
+        return Some(p);
+    }
+    static PAIR: LazyLock<Regex> = LazyLock::new(|| re(r"\s+(?:à|a|par|au\s+profit\s+de)\s+"));
+    let s = s.trim().trim_end_matches(['.', ';', ',']);
+    let m = PAIR.find(s)?;
+    let from = names::clean_name(&s[..m.start()])?.0;
+    let to = holder_name(&s[m.end()..])?;
+    Some((from, to))
+}
+
+/// Reads the member lists and proxies from the attendance region, which starts at `base` in
+/// the document.
+pub fn members(region: &str, base: usize) -> Members {
+    let labels = find_labels(region);
+    let mut out = Members::default();
+    for (i, l) in labels.iter().enumerate() {
+        if l.kind == LabelKind::Stop {
+            continue;
+        }
+        let next = labels.get(i + 1).map(|n| n.start).unwrap_or(region.len());
+        let (bs, be) = list_block(region, l.end, next);
+        let mut block = &region[bs..be];
+        let mut block_start = bs;
+        // A label printed after its list (PDF reading order): "Présents :" alone, directly
+        // followed by another label, takes the name lines just above it.
+        if block.trim().is_empty() && l.kind == LabelKind::Present {
+            let above = lines_above(region, l.line_start, labels.iter().take(i).map(|x| x.end).last().unwrap_or(0));
+            block_start = above;
+            block = &region[above..l.line_start];
+        }
+        // A count on the label line ("Présents : 16") is not a list.
+        if block.trim_start().chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        read_block(l.kind, block, base + block_start, &mut out);
+    }
+    // Proxies said in sentences anywhere in the region ("X donne procuration à Y").
+    for m in PROXY_VERB.find_iter(region) {
+        if region[m.start()..m.end()].contains(['→', '>']) {
+            continue;
+        }
+        let ls = region[..m.start()].rfind(['\n', ',', ';', ':', '(']).map(|p| p + 1).unwrap_or(0);
+        let le = region[m.end()..].find(['\n', ',', ';', ')', '.']).map(|p| m.end() + p).unwrap_or(region.len());
+        let left = &region[ls..m.start()];
+        let right = &region[m.end()..le];
+        let (Some((from, _)), Some(to)) = (names::clean_name(left), holder_name(right)) else {
+            continue;
+        };
+        if !out.proxies.iter().any(|p| names::same_person(&p.from, &from)) {
+            out.proxies.push(ProxyRef { from, to: Some(to), start: base + ls, end: base + le });
+        }
+    }
+    // A proxy's giver is absent.
+    for p in &out.proxies {
+        if !out.absent.iter().any(|(a, _)| names::same_person(&a.name, &p.from))
+            && !out.present.iter().any(|a| a.name == p.from)
+        {
+            out.absent.push((NameRef { name: p.from.clone(), role: None, start: p.start, end: p.end }, None));
+        }
+    }
+    out
+}
+
+/// The list after a label: from its end through the lines that hold names, up to `limit`.
+fn list_block(region: &str, from: usize, limit: usize) -> (usize, usize) {
+    let mut end = from;
+    let mut pos = from;
+    let mut blank_run = 0;
+    let mut first = true;
+    let mut lines = 0;
+    while pos < limit {
+        let line_end = region[pos..limit].find('\n').map(|p| pos + p).unwrap_or(limit);
+        let line = &region[pos..line_end];
+        if line.trim().is_empty() {
+            blank_run += 1;
+            if blank_run >= 2 && end > from {
+                break;
+            }
+        } else {
+            blank_run = 0;
+            if !is_list_line(line) && !(first && line.trim().len() < 3) {
+                break;
+            }
+            end = line_end;
+            lines += 1;
+            if lines > 40 {
+                break;
+            }
+        }
+        first = false;
+        pos = line_end + 1;
+    }
+    (from, end.max(from))
+}
+
+/// The start of the run of list lines just above `line_start`, not before `floor`.
+fn lines_above(region: &str, line_start: usize, floor: usize) -> usize {
+    let mut start = line_start;
+    let mut pos = line_start;
+    while pos > floor {
+        let prev_end = pos.saturating_sub(1);
+        let prev_start = region[..prev_end].rfind('\n').map(|p| p + 1).unwrap_or(0).max(floor);
+        let line = &region[prev_start..prev_end];
+        if line.trim().is_empty() {
+            if start < line_start {
+                break;
+            }
+        } else if is_list_line(line) {
+            start = prev_start;
+        } else {
+            break;
+        }
+        if prev_start == 0 || prev_start <= floor {
+            break;
+        }
+        pos = prev_start;
+    }
+    start
+}
+
+fn read_block(kind: LabelKind, block: &str, base: usize, out: &mut Members) {
+    match kind {
+        LabelKind::Present => {
+            for n in names::split_names(block) {
+                out.present.push(shift(n, base));
+            }
+        }
+        LabelKind::Absent { .. } | LabelKind::AbsentProxy => {
+            let excused = if let LabelKind::Absent { excused } = kind { excused } else { None };
+            for piece in split_entries(block) {
+                let (ps, pe) = piece;
+                let text = &block[ps..pe];
+                if let Some((from, to)) = split_proxy_pair(text) {
+                    out.proxies.push(ProxyRef { from: from.clone(), to: Some(to), start: base + ps, end: base + pe });
+                    out.absent.push((NameRef { name: from, role: None, start: base + ps, end: base + pe }, excused));
+                    continue;
+                }
+                for n in names::split_names(text) {
+                    let n = shift(n, base + ps);
+                    if kind == LabelKind::AbsentProxy {
+                        out.proxies.push(ProxyRef { from: n.name.clone(), to: None, start: n.start, end: n.end });
+                    }
+                    out.absent.push((n, excused));
+                }
+            }
+        }
+        LabelKind::Proxies => {
+            for (ps, pe) in split_entries(block) {
+                let text = &block[ps..pe];
+                if let Some((from, to)) = block_proxy_pair(text) {
+                    out.proxies.push(ProxyRef { from, to: Some(to), start: base + ps, end: base + pe });
+                } else {
+                    // "Représentés : X, Y" without holders.
+                    for n in names::split_names(text) {
+                        let n = shift(n, base + ps);
+                        out.proxies.push(ProxyRef { from: n.name.clone(), to: None, start: n.start, end: n.end });
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Entries of an absent or proxies block: one per line, or per comma when a line holds
+/// several ("X à Y, Z à W"). Parentheses are kept whole.
+fn split_entries(block: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut depth = 0;
+    let pairs_per_line = block.lines().any(|l| l.matches(" à ").count() >= 2 || l.matches(" par ").count() >= 2);
+    let one_per_line = !pairs_per_line && block.lines().filter(|l| !l.trim().is_empty()).count() > 1 && block.lines().all(|l| !l.trim_end().ends_with(','));
+    for (i, c) in block.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = (depth - 1).max(0),
+            '\n' if depth == 0 && one_per_line => {
+                out.push((start, i));
+                start = i + 1;
+            }
+            ',' | ';' if depth == 0 && !one_per_line => {
+                out.push((start, i));
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push((start, block.len()));
+    // When entries are comma-separated, a line break inside one is a wrap: keep it whole.
+    out.into_iter().filter(|(s, e)| !block[*s..*e].trim().is_empty()).collect()
+}
+
+fn shift(mut n: NameRef, by: usize) -> NameRef {
+    n.start += by;
+    n.end += by;
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_one_per_line() {
+        let c = counts("- En exercice : 19\n- Présents : 16\n- Votants : 19\n", 0);
+        assert_eq!(c.in_office.map(|x| x.0), Some(19));
+        assert_eq!(c.present.map(|x| x.0), Some(16));
+        assert_eq!(c.voting.map(|x| x.0), Some(19));
+    }
+
+    #[test]
+    fn counts_before_labels_and_or_represented() {
+        let c = counts("25 Conseillers étaient Présents ou Représentés (07 Procurations : ML Castelli) et 04 Absents", 0);
+        assert_eq!(c.present, None);
+        assert_eq!(c.represented.map(|x| x.0), Some(7));
+        assert_eq!(c.absent.map(|x| x.0), Some(4));
+    }
+
+    #[test]
+    fn count_is_not_a_list() {
+        let c = counts("Présents : Madame Florence DEMOUY, Monsieur Romain RIBEIRO", 0);
+        assert_eq!(c.present, None);
+    }
+
+    #[test]
+    fn lists_and_proxies() {
+        let r = "Présents : Madame Michèle BOURBIER, Monsieur Bernard ROBERT, Monsieur Michel\nLEBLANC.\nPouvoirs :\nMadame Florence DEMOUY à Monsieur Michel LEBLANC\nMadame Françoise SANTUNE à Monsieur Damien BARATTE\nAbsents :\nMadame Isabelle SIGAUD\nMonsieur Antonio MENDES\nSecrétaire : Monsieur Michel LEBLANC\n";
+        let m = members(r, 0);
+        let present: Vec<_> = m.present.iter().map(|n| n.name.as_str()).collect();
+        assert_eq!(present, ["Michèle BOURBIER", "Bernard ROBERT", "Michel LEBLANC"]);
+        assert_eq!(m.proxies.len(), 2);
+        assert_eq!(m.proxies[0].to.as_deref(), Some("Michel LEBLANC"));
+        let absent: Vec<_> = m.absent.iter().map(|(n, _)| n.name.as_str()).collect();
+        assert_eq!(absent, ["Isabelle SIGAUD", "Antonio MENDES", "Florence DEMOUY", "Françoise SANTUNE"]);
+    }
+
+    #[test]
+    fn proxies_in_sentences() {
+        let r = "Etaient représentés : Jérôme DENYS donne procuration à Jean-Marc GOSSELIN, Adeline COCHETEUX donne procuration à Julie LAI\n";
+        let m = members(r, 0);
+        assert_eq!(m.proxies.len(), 2);
+        assert_eq!(m.proxies[1].from, "Adeline COCHETEUX");
+        assert_eq!(m.proxies[1].to.as_deref(), Some("Julie LAI"));
+    }
+
+    #[test]
+    fn label_after_its_list() {
+        let r = "présidence de Monsieur le Maire, Philippe Saurel\nFabien ABERT, Lorraine\nACQUIER, Luc ALBERNHE.\nPrésents :\nAbsents ayant voté par procuration en application de l'article L 2121-20 du Code\nGénéral des Collectivités Territoriales :\nValérie BARTHAS-ORSAL, Perla DANAN.\nAbsents :\nPatrick VIGNAL\nAssociation départementale pour l'information\n";
+        let m = members(r, 0);
+        let present: Vec<_> = m.present.iter().map(|n| n.name.as_str()).collect();
+        assert_eq!(present, ["Fabien ABERT", "Lorraine ACQUIER", "Luc ALBERNHE"]);
+        assert_eq!(m.proxies.iter().filter(|p| p.to.is_none()).count(), 2);
+        assert_eq!(m.absent.len(), 3);
+    }
+}

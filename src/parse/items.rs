@@ -1,0 +1,308 @@
+//! Segmentation into items: the numbered deliberations of a procès-verbal or compte rendu,
+//! or the single deliberation of an extract.
+//!
+//! Headings are found first (numbered lines, deliberation numbers), then the longest chain
+//! of consecutive numbers is kept: an agenda and the body repeat the same numbers, and the
+//! later chain (the body) wins a tie; numbered lists inside an item restart at 1 and cannot
+//! extend the main chain.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+fn re(s: &str) -> Regex {
+    Regex::new(s).unwrap()
+}
+
+/// An item's place in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemSpan {
+    pub start: usize,
+    pub end: usize,
+    pub number: Option<String>,
+    pub subject: Option<String>,
+    /// Where the item's body (after the heading) starts.
+    pub body_start: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Heading {
+    start: usize,
+    title_start: usize,
+    /// The number as written ("2023-08", "5", "23-02/001").
+    number: String,
+    /// The position in its sequence: the number's last numeric part.
+    seq: u32,
+    /// Deliberation numbers outrank plain item numbers.
+    strong: bool,
+}
+
+// "Délibération n° 2023-045 : Objet", "DEL 2025-110 –", "D2025-003 - Objet :", "DCM 2024/12".
+static DELIB_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?im)^[ \t]*(?:[-•]\s*)?(?:d[ée]lib[ée]ration|d[ée]lib\.?|DEL|DCM|DL|D)\s*(?:n[°o]\.?|n\s*°|num[ée]ro)?\s*[:.]?\s*(?P<num>[A-Z]{0,4}[-_ ]?\d[\w]*(?:\s?[-/._]\s?[\w]+){0,4})\s*(?:[:–—-]\s*|\s+|$)")
+});
+// "23-02/001 – Titre :" (number of the deliberation first, Corte-style registers).
+static NUM_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?m)^[ \t]*(?P<num>\d{2,4}[-/.]\d{1,3}[-/.]\d{1,4})\s*[:–—-]\s*")
+});
+// "1. Titre", "1/ Titre", "1 - Titre", "Point 3 : Titre", "Point n° 3 – Titre", "III - Titre".
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?im)^[ \t]*(?:(?:point|question|affaire|dossier|rapport|objet)\s+(?:n[°o]\.?\s*)?(?P<n1>\d{1,3})\s*(?:[:.)–—-]\s*|\s+)|(?P<n2>\d{1,3})[ \t]*(?:[./)°]|\s[-–—]|[ \t]*-\s)[ \t]*)")
+});
+
+fn seq_of(num: &str) -> u32 {
+    let digits: Vec<&str> = num.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).collect();
+    digits.last().and_then(|d| d.parse().ok()).unwrap_or(0)
+}
+
+fn headings(text: &str) -> Vec<Heading> {
+    let mut out = Vec::new();
+    let line_end = |p: usize| text[p..].find('\n').map(|e| p + e).unwrap_or(text.len());
+    for c in DELIB_HEADING.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let num = c["num"].trim().to_string();
+        if !num.chars().any(|ch| ch.is_ascii_digit()) {
+            continue;
+        }
+        out.push(Heading { start: m.start(), title_start: m.end(), seq: seq_of(&num), number: num, strong: true });
+    }
+    for c in NUM_FIRST.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let num = c["num"].to_string();
+        // A date is not a number.
+        if crate::grammar::numeric_date(&num).is_ok() {
+            continue;
+        }
+        out.push(Heading { start: m.start(), title_start: m.end(), seq: seq_of(&num), number: num, strong: true });
+    }
+    for c in NUMBERED.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let num = c.name("n1").or(c.name("n2")).unwrap().as_str().to_string();
+        let le = line_end(m.start());
+        if m.end() > le {
+            continue;
+        }
+        let title = text[m.end()..le].trim();
+        // A heading's title starts with a capital (or a quote) and is not a sum or a date.
+        let first = title.chars().next().unwrap_or(' ');
+        if !(first.is_uppercase() || first == '«' || first == '"') || title.len() < 3 {
+            continue;
+        }
+        if title.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+            continue;
+        }
+        let n: u32 = num.parse().unwrap_or(0);
+        if n > 200 {
+            continue;
+        }
+        out.push(Heading { start: m.start(), title_start: m.end(), seq: n, number: num, strong: false });
+    }
+    out.sort_by_key(|h| (h.start, !h.strong));
+    out.dedup_by_key(|h| h.start);
+    out
+}
+
+/// The longest chain of headings numbered n, n+1, n+2… in text order; ties go to the later
+/// chain.
+fn best_chain(hs: &[Heading]) -> Vec<usize> {
+    let n = hs.len();
+    let mut len = vec![1usize; n];
+    let mut prev = vec![usize::MAX; n];
+    for i in 0..n {
+        for j in 0..i {
+            if hs[j].strong == hs[i].strong && hs[j].seq + 1 == hs[i].seq && len[j] + 1 >= len[i] {
+                len[i] = len[j] + 1;
+                prev[i] = j;
+            }
+        }
+    }
+    let mut best: Option<usize> = None;
+    for i in 0..n {
+        let better = match best {
+            None => true,
+            Some(b) => (len[i], hs[i].strong) >= (len[b], hs[b].strong),
+        };
+        if better {
+            best = Some(i);
+        }
+    }
+    let mut chain = Vec::new();
+    let mut cur = best;
+    while let Some(i) = cur {
+        chain.push(i);
+        cur = (prev[i] != usize::MAX).then_some(prev[i]);
+    }
+    chain.reverse();
+    chain
+}
+
+/// Splits the text into items. `from` is where the items may start (after the attendance).
+pub fn split(text: &str, from: usize) -> Vec<ItemSpan> {
+    let hs: Vec<Heading> = headings(text).into_iter().filter(|h| h.start >= from).collect();
+    let strong: Vec<Heading> = hs.iter().filter(|h| h.strong).cloned().collect();
+    let weak: Vec<Heading> = hs.iter().filter(|h| !h.strong).cloned().collect();
+    let sc = best_chain(&strong);
+    let wc = best_chain(&weak);
+    let (chain, pool) = if sc.len() >= 2 && sc.len() * 2 >= wc.len() {
+        (sc, &strong)
+    } else if wc.len() >= 2 {
+        (wc, &weak)
+    } else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (k, &i) in chain.iter().enumerate() {
+        let h = &pool[i];
+        let end = chain.get(k + 1).map(|&j| pool[j].start).unwrap_or(text.len());
+        let (subject, body_start) = subject_at(text, h.title_start, end);
+        out.push(ItemSpan { start: h.start, end, number: Some(clean_number(&h.number)), subject, body_start });
+    }
+    out
+}
+
+fn clean_number(n: &str) -> String {
+    n.trim().trim_end_matches(['.', ':', '-']).to_string()
+}
+
+/// The subject after a heading: its line, and the lines that continue it (a long line that
+/// wrapped). Returns the subject and where the body starts.
+fn subject_at(text: &str, from: usize, limit: usize) -> (Option<String>, usize) {
+    let mut pos = from;
+    let mut parts: Vec<String> = Vec::new();
+    let mut first = true;
+    while pos < limit {
+        let le = text[pos..limit].find('\n').map(|e| pos + e).unwrap_or(limit);
+        let line = text[pos..le].trim();
+        if line.is_empty() {
+            if parts.is_empty() && first {
+                pos = le + 1;
+                first = false;
+                continue;
+            }
+            pos = le;
+            break;
+        }
+        // "Objet :" on the heading's line or the next one.
+        let line = strip_objet(line);
+        if parts.is_empty() {
+            parts.push(line.to_string());
+        } else {
+            let prev = parts.last().unwrap();
+            let wrapped = prev.len() >= 60 && !prev.ends_with(['.', ':', ';', '!', '?']);
+            let starts_body = starts_body(line);
+            if !wrapped || starts_body || parts.len() >= 4 {
+                pos = text[..le].rfind('\n').map(|p| p + 1).unwrap_or(pos).max(pos);
+                break;
+            }
+            parts.push(line.to_string());
+        }
+        pos = le + 1;
+        first = false;
+    }
+    let s = parts.join(" ");
+    let s = s.trim().trim_end_matches([':', '.', ';', ',']).trim().to_string();
+    ((!s.is_empty()).then_some(s), pos.min(limit))
+}
+
+fn strip_objet(line: &str) -> &str {
+    static OBJET: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:objet|sujet)\s*:\s*"));
+    match OBJET.find(line) {
+        Some(m) => &line[m.end()..],
+        None => line,
+    }
+}
+
+fn starts_body(line: &str) -> bool {
+    static BODY: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^(?:rapporteur|rapporteure|monsieur|madame|m\.|mme|le\s+(?:maire|conseil|pr[ée]sident)|la\s+(?:maire|pr[ée]sidente)|vu\b|consid[ée]rant|il\s+est|expos[ée]|vote|d[ée]lib[ée]ration|[-–•])")
+    });
+    BODY.is_match(line)
+}
+
+/// The number and subject of a single deliberation (an extract).
+pub fn single(text: &str) -> (Option<String>, Option<(String, usize)>) {
+    static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?im)(?:^|\s)(?:d[ée]lib[ée]ration|d[ée]lib\.|DEL|DCM)\s*(?:n[°o]\.?|n\s*°|num[ée]ro)?\s*[:.]?\s*(?P<a>[A-Z]{0,5}[-_ ]?\d[\w]*(?:\s?[-/._]\s?[\w]+){0,5})|(?:^|\s)n[°o]\s*(?P<b>\d{2,4}\s*[-/]\s*\d{1,5}(?:\s*[-/]\s*\d{1,5})?)")
+    });
+    let number = NUMBER.captures(text).map(|c| {
+        let m = c.name("a").or(c.name("b")).unwrap();
+        clean_number(m.as_str())
+    });
+    static OBJET: LazyLock<Regex> = LazyLock::new(|| re(r"(?im)^[ \t]*(?:[-•]\s*)?(?:objet|sujet)\s*:\s*"));
+    if let Some(m) = OBJET.find(text) {
+        let (s, _) = subject_at(text, m.end(), text.len());
+        if let Some(s) = s {
+            return (number, Some((s, m.end())));
+        }
+    }
+    // Without "Objet :", the title stands just above "X, rapporte :" / "Rapporteur :".
+    static REPORTS: LazyLock<Regex> = LazyLock::new(|| re(r"(?im)^[^\n]*(?:,\s*rapporte\s*:|\brapporteur\s*:)[^\n]*$"));
+    if let Some(m) = REPORTS.find(text) {
+        let before = &text[..m.start()];
+        let lines: Vec<&str> = before.trim_end().split('\n').collect();
+        let mut title: Vec<&str> = Vec::new();
+        for l in lines.iter().rev() {
+            let t = l.trim();
+            if t.is_empty() || title.len() >= 3 || looks_like_attendance(t) {
+                break;
+            }
+            title.push(t);
+        }
+        title.reverse();
+        if !title.is_empty() {
+            let s = title.join(" ");
+            let at = m.start() - before.trim_end().len().min(m.start()) + before.trim_end().len() - s.len().min(before.trim_end().len());
+            return (number, Some((s, at)));
+        }
+    }
+    (number, None)
+}
+
+fn looks_like_attendance(line: &str) -> bool {
+    let cleaned: String = line.chars().filter(|c| !c.is_ascii_punctuation()).collect();
+    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    let caps = words.iter().filter(|w| w.chars().count() > 1 && w.chars().all(|c| c.is_uppercase())).count();
+    (caps >= 1 && line.contains(',')) || (words.len() <= 3 && caps >= 1 && caps * 2 >= words.len())
+        || line.to_lowercase().starts_with("absent")
+        || line.to_lowercase().starts_with("présent")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agenda_then_body() {
+        let t = "Ordre du jour\n1. Budget\n2. Voirie\n3. Écoles\n_\n1. Budget\nTexte\nVote : Pour à l'unanimité\n2. Voirie\nTexte\n3. Écoles\nTexte\n";
+        let items = split(t, 0);
+        assert_eq!(items.len(), 3);
+        assert!(items[0].start > t.find("_").unwrap());
+        assert_eq!(items[1].subject.as_deref(), Some("Voirie"));
+    }
+
+    #[test]
+    fn deliberation_numbers_beat_category_points() {
+        let t = "Point n° 1 : Finances\n23-02/001 – Rapport :\n- Le Conseil prend acte.\n23-02/002 – Plan de financement :\n- Adoption.\nPoint n° 2 : Divers\n23-02/003 – Fourrière\nLe Conseil adopte.";
+        let items = split(t, 0);
+        let nums: Vec<_> = items.iter().map(|i| i.number.clone().unwrap()).collect();
+        assert_eq!(nums, ["23-02/001", "23-02/002", "23-02/003"]);
+        assert_eq!(items[0].subject.as_deref(), Some("Rapport"));
+    }
+
+    #[test]
+    fn slash_numbering() {
+        let t = "1/ ONF Etat d'assiette 2023 :\nPas de coupe.\n13 votes pour\n\n2/ Déneigement :\nTexte\n11 votes pour 2 abstentions\n";
+        let items = split(t, 0);
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].subject.as_deref(), Some("ONF Etat d'assiette 2023"));
+    }
+
+    #[test]
+    fn single_extract() {
+        let (n, s) = single("Délibération n°IVP-14/04/23-8\n\nObjet : Espace Numérique de Travail\n\nNombre de membres :");
+        assert_eq!(n.as_deref(), Some("IVP-14/04/23-8"));
+        assert_eq!(s.unwrap().0, "Espace Numérique de Travail");
+        let (n, s) = single("n° 2014 / 219\nAbsents :\nPatrick VIGNAL\nAssociation pour le logement (ADIL)\nDésignation du représentant\nMonsieur le Maire, Philippe SAUREL, rapporte :\n");
+        assert_eq!(n.as_deref(), Some("2014 / 219"));
+        assert_eq!(s.unwrap().0, "Association pour le logement (ADIL) Désignation du représentant");
+    }
+}

@@ -1,0 +1,240 @@
+//! From normalized text to a [`Document`]: segment, read each part, resolve, check.
+//!
+//! Parsing never fails: whatever cannot be read is null in the document and, where it
+//! matters, a diagnostic.
+
+pub mod attendance;
+pub mod header;
+pub mod items;
+pub mod publication;
+pub mod votes;
+
+use crate::input::SourceText;
+use crate::legal;
+use crate::model::*;
+use crate::names;
+use crate::normalize::{self, Text};
+
+/// How many lines from the top an extract's attendance may stand in.
+const ATTENDANCE_LINES: usize = 200;
+
+/// Parses one input's text into a document.
+pub fn parse(src: &SourceText) -> Document {
+    let text = normalize::normalize(&src.text);
+    let mut doc = parse_normalized(&text);
+    doc.source = Source {
+        path: src.path.clone(),
+        format: src.format,
+        sha256: src.sha256.clone(),
+        bytes: src.bytes,
+        pages: src.pages,
+        encoding: src.encoding.clone(),
+    };
+    doc
+}
+
+fn empty_source() -> Source {
+    Source { path: String::new(), format: SourceFormat::Text, sha256: String::new(), bytes: 0, pages: None, encoding: None }
+}
+
+/// Parses normalized text. The `source` block is left for the caller to fill.
+pub fn parse_normalized(text: &Text) -> Document {
+    let s = text.as_str();
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    let span = |a: usize, b: usize| text.span(a, b);
+
+    // Header.
+    let date = header::session_date(s);
+    let time = header::session_time(s, date.as_ref().map(|d| d.start));
+    let convocation = header::convocation_date(s, date.as_ref().map(|d| d.value));
+    let president = header::president(s);
+    let secretary = header::secretary(s);
+    let body_name = header::body_name(s);
+
+    // Items: the numbered ones, else the single deliberation of an extract.
+    let spans = items::split(s, 0);
+    let multi = spans.len() >= 2;
+    let attendance_end = if multi {
+        spans[0].start
+    } else {
+        s.match_indices('\n').nth(ATTENDANCE_LINES).map(|(i, _)| i).unwrap_or(s.len())
+    };
+    let region = &s[..attendance_end];
+    let counts = attendance::counts(region, 0);
+    let members = attendance::members(region, 0);
+
+    let president_name = president.as_ref().map(|p| p.value.clone());
+    let mut deliberations = Vec::new();
+    if multi {
+        for it in &spans {
+            let body = &s[it.start..it.end];
+            let v = votes::read(body);
+            if !v.voted {
+                continue;
+            }
+            deliberations.push(make_item(text, it.number.clone(), it.subject.clone(), it.start, it.end, body, v, &mut diags));
+        }
+    } else {
+        let (number, subject) = items::single(s);
+        let v = votes::read(s);
+        let has_content = number.is_some() || subject.is_some() || v.voted;
+        if has_content {
+            let start = subject.as_ref().map(|(_, at)| *at).unwrap_or(0);
+            deliberations.push(make_item(text, number, subject.map(|(s, _)| s), start.min(s.len()), s.len(), s, v, &mut diags));
+        }
+    }
+
+    // Legal references outside every deliberation belong to the document.
+    let all_refs = legal::find(s, 0, &span);
+    let mut doc_refs = Vec::new();
+    for r in all_refs {
+        match deliberations.iter_mut().find(|d| d.span.start <= r.span.start && r.span.start < d.span.end) {
+            Some(d) => d.legal_references.push(r),
+            None => doc_refs.push(r),
+        }
+    }
+
+    // Resolve proxy holders named by role ("le Maire") to the president.
+    let mut proxies = Vec::new();
+    for p in &members.proxies {
+        let to = match &p.to {
+            Some(t) if is_role_holder(t) => match &president_name {
+                Some(n) => Some(n.clone()),
+                None => {
+                    diags.push(Diagnostic {
+                        code: "proxy_holder_unresolved".into(),
+                        severity: Severity::Info,
+                        message: format!("proxy holder \"{t}\" is a role and the president is not named"),
+                        span: Some(span(p.start, p.end)),
+                    });
+                    Some(t.clone())
+                }
+            },
+            other => other.clone(),
+        };
+        proxies.push(Proxy { from: p.from.clone(), to, span: Some(span(p.start, p.end)) });
+    }
+
+    let person = |n: &names::NameRef| Person { name: n.name.clone(), role: n.role.clone(), excused: None, span: Some(span(n.start, n.end)) };
+    let present_members: Vec<Person> = dedup_people(members.present.iter().map(person).collect());
+    let absent_members: Vec<Person> = dedup_people(
+        members
+            .absent
+            .iter()
+            .map(|(n, excused)| Person { excused: *excused, ..person(n) })
+            .collect(),
+    );
+
+    let publ = publication::read(s, date.as_ref().map(|d| d.value));
+    let kind = header::document_kind(s, deliberations.len());
+
+    if date.is_none() {
+        diags.push(Diagnostic { code: "no_session_date".into(), severity: Severity::Warning, message: "the sitting's date was not found".into(), span: None });
+    }
+    if deliberations.is_empty() {
+        diags.push(Diagnostic { code: "no_items".into(), severity: Severity::Warning, message: "no deliberation was found".into(), span: None });
+    }
+
+    Document {
+        schema_version: 1,
+        source: empty_source(),
+        document_kind: kind,
+        body: Body {
+            kind: header::body_kind(s),
+            name: body_name.as_ref().map(|b| b.value.clone()),
+            span: body_name.as_ref().map(|b| span(b.start, b.end)),
+        },
+        session: Session {
+            date: date.as_ref().map(|d| d.value.iso()),
+            time: time.as_ref().map(|t| format!("{:02}:{:02}", t.value.0, t.value.1)),
+            place: None,
+            convocation_date: convocation.as_ref().map(|c| c.value.iso()),
+            president: president.as_ref().map(|p| Person { name: p.value.clone(), role: None, excused: None, span: Some(span(p.start, p.end)) }),
+            secretary: secretary.as_ref().map(|p| Person { name: p.value.clone(), role: None, excused: None, span: Some(span(p.start, p.end)) }),
+            date_span: date.as_ref().map(|d| span(d.start, d.end)),
+        },
+        attendance: Attendance {
+            in_office: counts.in_office.map(|c| c.0),
+            present: counts.present.map(|c| c.0),
+            represented: counts.represented.map(|c| c.0),
+            voting: counts.voting.map(|c| c.0),
+            absent: counts.absent.map(|c| c.0),
+            quorum: counts.quorum.map(|c| c.0),
+            present_members,
+            absent_members,
+            proxies,
+        },
+        deliberations,
+        legal_references: doc_refs,
+        publication: Publication {
+            signed: publ.signed.map(|d| d.0.iso()),
+            transmitted: publ.transmitted.map(|d| d.0.iso()),
+            published: publ.published.map(|d| d.0.iso()),
+            receipt_id: publ.receipt_id,
+        },
+        diagnostics: diags,
+    }
+}
+
+fn is_role_holder(t: &str) -> bool {
+    let l = t.to_lowercase();
+    l.contains("maire") || l.contains("président")
+}
+
+fn dedup_people(v: Vec<Person>) -> Vec<Person> {
+    let mut out: Vec<Person> = Vec::new();
+    for p in v {
+        if !out.iter().any(|q| q.name == p.name) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn make_item(
+    text: &Text,
+    number: Option<String>,
+    subject: Option<String>,
+    start: usize,
+    end: usize,
+    body: &str,
+    v: votes::VoteRead,
+    diags: &mut Vec<Diagnostic>,
+) -> Deliberation {
+    let base = start.min(text.as_str().len());
+    let body_off = body.as_ptr() as usize - text.as_str().as_ptr() as usize;
+    if let (Some(u), Some(false)) = (v.unanimity_at, v.unanimous) {
+        let at = body_off + u;
+        diags.push(Diagnostic {
+            code: "unanimity_contradiction".into(),
+            severity: Severity::Warning,
+            message: format!(
+                "the text says \"unanimité\" but the recorded vote is {} pour, {} contre, {} abstention(s); the recorded figures are kept",
+                v.for_.map(|n| n.to_string()).unwrap_or("?".into()),
+                v.against.map(|n| n.to_string()).unwrap_or("?".into()),
+                v.abstention.map(|n| n.to_string()).unwrap_or("?".into())
+            ),
+            span: Some(text.span(at, at + "unanimité".len())),
+        });
+    }
+    Deliberation {
+        number,
+        subject,
+        vote: Vote {
+            for_: v.for_,
+            against: v.against,
+            abstention: v.abstention,
+            not_taking_part: v.not_taking_part,
+            unanimous: v.unanimous,
+            against_members: v.against_members.clone(),
+            abstention_members: v.abstention_members.clone(),
+            not_taking_part_members: v.not_taking_part_members.clone(),
+            span: v.at.map(|(a, b)| text.span(body_off + a, body_off + b)),
+        },
+        outcome: v.adopted.map(|a| if a { Outcome::Adopted } else { Outcome::Rejected }),
+        decisions: votes::decisions(body),
+        legal_references: Vec::new(),
+        span: text.span(base, end),
+    }
+}

@@ -1,0 +1,322 @@
+//! The vote on one item: stated counts, unanimity, named voters, outcome, operative points.
+
+use crate::grammar;
+use crate::names;
+use regex::Regex;
+use std::sync::LazyLock;
+
+fn re(s: &str) -> Regex {
+    Regex::new(s).unwrap()
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct VoteRead {
+    pub for_: Option<u32>,
+    pub against: Option<u32>,
+    pub abstention: Option<u32>,
+    pub not_taking_part: Option<u32>,
+    pub unanimous: Option<bool>,
+    pub adopted: Option<bool>,
+    pub against_members: Vec<String>,
+    pub abstention_members: Vec<String>,
+    pub not_taking_part_members: Vec<String>,
+    /// Where the vote is stated (first count or unanimity), relative to the item text.
+    pub at: Option<(usize, usize)>,
+    /// Where unanimity is said, when counts also show votes against or abstentions.
+    pub unanimity_at: Option<usize>,
+    /// True when the item shows any sign of a vote or a decision.
+    pub voted: bool,
+}
+
+/// A count after its label: "Pour : 19", "Contre : 0", "Abstention(s) : 2 (M. X et M. Y)".
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?im)(?:^|[\s(,;–-])(?P<k>pour|contre|abstentions?|abstenu(?:e|s|es)?|ne\s+prend(?:nent)?\s+pas\s+part(?:\s+au\s+vote)?|non[\s-]participations?(?:\s+au\s+vote)?|refus\s+de\s+vote|vote\s+blanc|votes?\s+pour|votes?\s+contre|voix\s+pour|voix\s+contre)\s*(?:\(s\))?\s*[:=]\s*")
+});
+
+/// A count before its label: "15 voix pour", "2 contre", "1 abstention", "13 votes pour".
+static COUNT_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:^|[^\w/.,-])(?P<n>\d{1,3})\s*(?:\(\s*[^)]{0,40}\)\s*)?(?:voix|votes?|suffrages?|membres?|conseillers?|élus?)?\s*(?P<k>pour\b|contre\b|abstentions?\b|ne\s+prenant\s+pas\s+part|non[\s-]participations?\b|refus\s+de\s+vote)")
+});
+
+static UNANIMITY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bunanimit[ée]|\bunanimement\b|\bà\s+l'unanimité"));
+static MAJORITY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bà\s+la\s+majorit[ée]|\bpar\s+\d+\s+voix\s+pour|\bmajorit[ée]\s+(?:absolue|des\s+(?:voix|suffrages|membres))"));
+static ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:adopt[ée]e?s?|adopte|approuv[ée]e?s?|approuve|d[ée]cide|d[ée]cid[ée]|accepte|autorise|valide|émet\s+un\s+avis\s+favorable|avis\s+favorable|prend\s+acte|donne\s+acte|a\s+[ée]t[ée]\s+[ée]lue?|sont\s+[ée]lus|est\s+[ée]lue?|d[ée]signe|fixe|accorde|d[ée]lib[èe]re|sollicite|attribue|approbation)\b")
+});
+static REJECTED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:rejet[ée]e?s?|rejette|n'est\s+pas\s+adopt[ée]e?|n'a\s+pas\s+[ée]t[ée]\s+adopt[ée]e?|refuse|non\s+adopt[ée]e?)\b")
+});
+static VOTE_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bvotes?\b|\bvoix\b|\bvot[ée]e?s?\b|\bd[ée]lib[ée]r"));
+
+fn kind_of(k: &str) -> u8 {
+    let k = k.to_lowercase();
+    if k.contains("contre") {
+        1
+    } else if k.starts_with("abst") {
+        2
+    } else if k.contains("part") || k.contains("particip") || k.contains("refus") || k.contains("blanc") {
+        3
+    } else {
+        0
+    }
+}
+
+/// Names in brackets right after a count: "2 (M. THUILLIER et M. LEBLANC)".
+fn names_after(rest: &str) -> Vec<String> {
+    let t = rest.trim_start();
+    let t = t.strip_prefix(':').unwrap_or(t).trim_start();
+    let body = if let Some(inner) = t.strip_prefix('(') {
+        inner.split(')').next().unwrap_or("")
+    } else if let Some(inner) = t.strip_prefix(':') {
+        inner.split('\n').next().unwrap_or("")
+    } else {
+        return Vec::new();
+    };
+    names::split_names(body)
+        .into_iter()
+        .map(|n| {
+            // "M. TANGUY qui indique …": the name ends before the relative clause.
+            let name = n.name.split(" qui ").next().unwrap_or(&n.name).to_string();
+            name
+        })
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+fn set(slot: &mut Option<u32>, v: u32) {
+    if slot.is_none() {
+        *slot = Some(v);
+    }
+}
+
+/// Reads the vote of an item from its text.
+pub fn read(text: &str) -> VoteRead {
+    let mut v = VoteRead::default();
+    let mut first_at: Option<(usize, usize)> = None;
+    for c in LABELLED.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let rest = &text[m.end()..];
+        let n = match grammar::count(rest) {
+            Ok((_, n)) => Some(n),
+            Err(_) => {
+                let low = rest.trim_start().to_lowercase();
+                if low.starts_with("néant") || low.starts_with("neant") || low.starts_with("aucun") || low.starts_with("0") {
+                    Some(0)
+                } else {
+                    None
+                }
+            }
+        };
+        let Some(n) = n else { continue };
+        let k = kind_of(&c["k"]);
+        // "Pour : 19" must be a count, not "pour : l'année" (grammar::count already checked).
+        let after_num = rest.trim_start().trim_start_matches(|ch: char| ch.is_ascii_digit() || ch.is_alphabetic() && false);
+        let named = names_after(after_num);
+        match k {
+            0 => set(&mut v.for_, n),
+            1 => {
+                set(&mut v.against, n);
+                if v.against_members.is_empty() {
+                    v.against_members = named;
+                }
+            }
+            2 => {
+                set(&mut v.abstention, n);
+                if v.abstention_members.is_empty() {
+                    v.abstention_members = named;
+                }
+            }
+            _ => {
+                set(&mut v.not_taking_part, n);
+                if v.not_taking_part_members.is_empty() {
+                    v.not_taking_part_members = named;
+                }
+            }
+        }
+        first_at.get_or_insert((m.start(), m.end()));
+    }
+    for c in COUNT_FIRST.captures_iter(text) {
+        let n: u32 = c["n"].parse().unwrap_or(0);
+        let k = kind_of(&c["k"]);
+        let m = c.get(0).unwrap();
+        // "N votes" alone is not a count of votes for; "pour" must follow the number's unit.
+        let rest = &text[m.end()..];
+        let named = names_after(rest);
+        match k {
+            0 => set(&mut v.for_, n),
+            1 => {
+                set(&mut v.against, n);
+                if v.against_members.is_empty() {
+                    v.against_members = named;
+                }
+            }
+            2 => {
+                set(&mut v.abstention, n);
+                if v.abstention_members.is_empty() {
+                    v.abstention_members = named;
+                }
+            }
+            _ => set(&mut v.not_taking_part, n),
+        }
+        first_at.get_or_insert((m.start(), m.end()));
+    }
+    // "X ne prend pas part au vote", "(non participations au vote de X, Y et Z)".
+    static NTP: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)non[\s-]participations?\s+au\s+vote\s+de\s+([^)\n]{3,200})|([^,.;:\n(]{3,80}?)\s+ne\s+prena(?:nt|nnent)\s+pas\s+part\s+au\s+vote|([^,.;:\n(]{3,80}?)\s+ne\s+prend(?:nent)?\s+pas\s+part\s+au\s+vote"));
+    for c in NTP.captures_iter(text) {
+        let g = c.get(1).or(c.get(2)).or(c.get(3)).unwrap();
+        for n in names::split_names(g.as_str()) {
+            if !v.not_taking_part_members.contains(&n.name) {
+                v.not_taking_part_members.push(n.name);
+            }
+        }
+    }
+    let unan = UNANIMITY.find(text);
+    let major = MAJORITY.find(text);
+    let split = v.against.unwrap_or(0) > 0 || v.abstention.unwrap_or(0) > 0;
+    if split {
+        v.unanimous = Some(false);
+        if let Some(u) = unan {
+            v.unanimity_at = Some(u.start());
+        }
+    } else if let Some(u) = unan {
+        v.unanimous = Some(true);
+        first_at.get_or_insert((u.start(), u.end()));
+    } else if major.is_some() {
+        v.unanimous = Some(false);
+    }
+    if let Some(m) = major {
+        first_at.get_or_insert((m.start(), m.end()));
+    }
+    v.at = first_at;
+    let rejected = REJECTED.find(text);
+    v.adopted = if let Some(r) = rejected {
+        // "rejette" inside a quoted recital is rare; a stated tally decides when present.
+        match (v.for_, v.against) {
+            (Some(f), Some(a)) if f > a => Some(true),
+            _ => {
+                let _ = r;
+                Some(false)
+            }
+        }
+    } else if v.unanimous == Some(true) || ADOPTED.is_match(text) {
+        Some(true)
+    } else {
+        match (v.for_, v.against) {
+            (Some(f), a) if f > a.unwrap_or(0) => Some(true),
+            (Some(f), Some(a)) if f <= a => Some(false),
+            _ => None,
+        }
+    };
+    v.voted = v.for_.is_some()
+        || v.against.is_some()
+        || v.abstention.is_some()
+        || v.unanimous.is_some()
+        || v.adopted.is_some()
+        || VOTE_WORD.is_match(text);
+    v
+}
+
+/// The operative points after "décide" / "DÉCIDE :": each bullet or article, or the sentence
+/// that follows when there are none.
+pub fn decisions(text: &str) -> Vec<String> {
+    static DECIDE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bd[ée]cide(?:nt)?\b\s*(?:[,:]|\s+de\b|\s+d')?"));
+    let Some(m) = DECIDE.find_iter(text).last() else {
+        return Vec::new();
+    };
+    let rest = &text[m.end()..];
+    let mut out: Vec<String> = Vec::new();
+    let mut cur: Option<String> = None;
+    static BULLET: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[-–•*]\s+|article\s+\d+\s*[:.\-–]?\s*|\d+[°.)]\s+)(.*)$"));
+    static END: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:fait\s+et\s+d[ée]lib[ée]r[ée]|pour\s+extrait|le\s+maire|la\s+maire|le\s+pr[ée]sident|vote\s*:|sign[ée]|transmis|publi[ée]|ainsi\s+fait|certifi[ée]|acte\s+rendu|la\s+pr[ée]sente\s+d[ée]lib[ée]ration\s+peut)"));
+    let first_line = rest.split('\n').next().unwrap_or("").trim();
+    for (i, line) in rest.split('\n').enumerate() {
+        let t = line.trim();
+        if i == 0 {
+            if !t.is_empty() {
+                cur = Some(t.to_string());
+            }
+            continue;
+        }
+        if t.is_empty() {
+            continue;
+        }
+        if END.is_match(t) {
+            break;
+        }
+        if let Some(c) = BULLET.captures(t) {
+            if let Some(p) = cur.take() {
+                out.push(p);
+            }
+            cur = Some(c[1].to_string());
+        } else if let Some(p) = cur.as_mut() {
+            if out.len() > 30 || p.len() > 1500 {
+                break;
+            }
+            p.push(' ');
+            p.push_str(t);
+        } else if first_line.is_empty() {
+            cur = Some(t.to_string());
+        } else {
+            break;
+        }
+    }
+    if let Some(p) = cur {
+        out.push(p);
+    }
+    out.into_iter().map(|s| s.trim().to_string()).filter(|s| s.len() > 2).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labelled_counts() {
+        let v = read("Nombre de votants :\n- Pour : 19\n- Contre : 0\n- Abstention : 0\n… après en avoir délibéré à l'unanimité des membres présents et représentés, décide :");
+        assert_eq!((v.for_, v.against, v.abstention, v.unanimous, v.adopted), (Some(19), Some(0), Some(0), Some(true), Some(true)));
+    }
+
+    #[test]
+    fn counts_in_a_sentence() {
+        let v = read("Le conseil, par 15 voix pour, 2 contre et 1 abstention, approuve");
+        assert_eq!((v.for_, v.against, v.abstention, v.unanimous), (Some(15), Some(2), Some(1), Some(false)));
+    }
+
+    #[test]
+    fn abstainers_named() {
+        let v = read("Vote :\n- Abstentions : 2 (M. THUILLIER et M. LEBLANC)\n- Pour : 16");
+        assert_eq!(v.abstention, Some(2));
+        assert_eq!(v.abstention_members, ["THUILLIER", "LEBLANC"]);
+        assert_eq!(v.for_, Some(16));
+        assert_eq!(v.adopted, Some(true));
+    }
+
+    #[test]
+    fn votes_alone() {
+        let v = read("11 votes pour 2 abstentions");
+        assert_eq!((v.for_, v.abstention), (Some(11), Some(2)));
+        let v = read("13 votes");
+        assert_eq!(v.for_, None);
+        assert!(v.voted);
+    }
+
+    #[test]
+    fn unanimity_and_majority() {
+        assert_eq!(read("Vote : Pour à l'unanimité").unanimous, Some(true));
+        let v = read("Le Conseil, à la majorité, Madame Marie CASTELLI ne prenant pas part au vote.");
+        assert_eq!(v.unanimous, Some(false));
+        assert_eq!(v.not_taking_part_members, ["Marie CASTELLI"]);
+    }
+
+    #[test]
+    fn rejection() {
+        assert_eq!(read("La proposition est rejetée.").adopted, Some(false));
+        assert_eq!(read("Le Conseil Adopte.").adopted, Some(true));
+    }
+
+    #[test]
+    fn decisions_after_decide() {
+        let d = decisions("Le Conseil Municipal, après en avoir délibéré, décide :\n- De limiter la compétence\n- De transférer la compétence\nLe Maire");
+        assert_eq!(d, ["De limiter la compétence", "De transférer la compétence"]);
+    }
+}

@@ -239,7 +239,7 @@ fn weekday(i: &str) -> Res<'_, &str> {
 fn day(i: &str) -> Res<'_, u32> {
     verify(
         alt((
-            value(1, (tag("1"), space0, tag_no_case("er"), word_end)),
+            value(1, (opt(tag("0")), tag("1"), space0, tag_no_case("er"), word_end)),
             value(1, kw("premier")),
             map_res(
                 terminated(take_while_m_n(1, 2, |c: char| c.is_ascii_digit()), not(peek(nom::character::complete::satisfy(|c| c.is_ascii_digit())))),
@@ -464,6 +464,7 @@ mod tests {
     fn long_date_cases() {
         assert_eq!(date("jeudi 24 avril 2014").unwrap().1, d(2014, 4, 24));
         assert_eq!(date("1er mars 2024").unwrap().1, d(2024, 3, 1));
+        assert_eq!(date("01er juillet 2024").unwrap().1, d(2024, 7, 1));
         assert_eq!(date("premier mars 2024").unwrap().1, d(2024, 3, 1));
         assert_eq!(date("14 Avril 2023").unwrap().1, d(2023, 4, 14));
         let p = partial_date("23 février").unwrap().1;

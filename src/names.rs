@@ -19,7 +19,7 @@ pub struct NameRef {
 
 // Civility words and titles before a name.
 static CIVILITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:monsieur|madame|mademoiselle|messieurs|mesdames|mesdemoiselles|mme?s?\.?|mlles?\.?|mm\.|mr\.?|docteur|dr\.?|maître|maitre|me\.|pr\.?|professeur)\s+|m\.\s*)").unwrap()
+    Regex::new(r"(?i)^(?:(?:monsieur|madame|mademoiselle|messieurs|mesdames|mesdemoiselles|mme?s?\.?|mlles?\.?|mm\.|mr\.?|docteur|dr\.?|dr|maître|maitre|me\.|pr\.?|professeur)\s+|m\.\s*)").unwrap()
 });
 
 // Role phrases that follow a name or stand alone in a list.

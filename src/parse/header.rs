@@ -56,15 +56,18 @@ pub fn body_kind(text: &str) -> Option<BodyKind> {
             (re(r"(?i)comit[ée]\s+syndical|syndicat\s+(?:mixte|intercommunal)|\bSIVOM\b|\bSIAEP\b|\bSIVU\b"), BodyKind::ComiteSyndical),
             (re(r"(?i)conseil\s+d[ée]partemental|conseil\s+g[ée]n[ée]ral\b"), BodyKind::ConseilDepartemental),
             (re(r"(?i)conseil\s+r[ée]gional"), BodyKind::ConseilRegional),
-            (re(r"(?i)conseil\s+municipal|\bmairie\b|\bcommune\b|\bville\b|\bmaire\b"), BodyKind::ConseilMunicipal),
+            (re(r"(?i)conseil\s+municipal"), BodyKind::ConseilMunicipal),
+            (re(r"(?i)\bmairie\b|\bcommune\b|\bville\b|\bmaire\b"), BodyKind::ConseilMunicipal),
         ]
     });
     let h = head(text, 30);
-    // The earliest mention in the head decides, the municipal council being the fallback.
+    // The earliest mention of a council in the head decides; "commune", "mairie" and the
+    // like only when no council is named.
     let mut best: Option<(usize, BodyKind)> = None;
-    for (r, k) in KINDS.iter() {
+    let weak = KINDS.len() - 1;
+    for (i, (r, k)) in KINDS.iter().enumerate() {
         if let Some(m) = r.find(h) {
-            let p = if *k == BodyKind::ConseilMunicipal { m.start() + 100_000 } else { m.start() };
+            let p = if i == weak { m.start() + 100_000 } else { m.start() };
             if best.is_none_or(|(bp, _)| p < bp) {
                 best = Some((p, *k));
             }
@@ -211,7 +214,9 @@ pub fn president(text: &str) -> Option<Found<String>> {
     for r in PATTERNS.iter() {
         for m in r.find_iter(text) {
             let rest = &text[m.end()..];
-            for phrase in [joined_phrase(rest), rest.split('\n').next().unwrap_or("").to_string()] {
+            // The phrase may wrap; try three lines, then two, then one.
+            let lines: Vec<&str> = rest.split('\n').take(3).collect();
+            for phrase in (1..=lines.len()).rev().map(|k| joined_phrase(&lines[..k].join("\n"))) {
                 if let Some(name) = president_name(&phrase) {
                     let first_word = name.split_whitespace().next().unwrap_or("").to_string();
                     let off = rest.find(&first_word).unwrap_or(0);
@@ -219,6 +224,9 @@ pub fn president(text: &str) -> Option<Found<String>> {
                 }
             }
         }
+    }
+    if let Some(f) = mayor_presiding(text) {
+        return Some(f);
     }
     static DOYEN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:doyen(?:ne)?\s+d'[âa]ge|plus\s+[âa]g[ée]e?\s+des\s+membres)\s*,?\s*((?:M\.|Mme|Monsieur|Madame)?\s*\p{Lu}[\p{L}\-' ]{2,40}?)\s*,?\s+(?:a\s+pris|prend|pr[ée]side|assure)"));
     if let Some(c) = DOYEN.captures(text) {
@@ -228,6 +236,33 @@ pub fn president(text: &str) -> Option<Found<String>> {
         }
     }
     None
+}
+
+/// When the text says the mayor (or president) opens the sitting without naming them, the
+/// name under "Le Maire" in the closing signatures.
+fn mayor_presiding(text: &str) -> Option<Found<String>> {
+    static OPENS: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\b(?:le|la)\s+(?:maire|pr[ée]sidente?)\b[^.\n]{0,160}?\b(?:ouvre|d[ée]clare\s+ouverte)\s+la\s+(?:s[ée]ance|session|r[ée]union)")
+    });
+    if !OPENS.is_match(text) {
+        return None;
+    }
+    static SIGNER: LazyLock<Regex> = LazyLock::new(|| re(r"(?m)^[ \t]*(?:Le|La|LE|LA)\s+(?:Maire|MAIRE|Pr[ée]sidente?|PR[ÉE]SIDENTE?)\b[^\n]*\n"));
+    let tail_from = text.len().saturating_sub(2000);
+    let tail_from = (tail_from..text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+    let tail = &text[tail_from..];
+    let m = SIGNER.find_iter(tail).last()?;
+    let after = &tail[m.end()..];
+    let line = after.lines().find(|l| !l.trim().is_empty())?;
+    // Two signatures side by side: the mayor's is the first, up to the next civility.
+    static CIVILITY: LazyLock<Regex> = LazyLock::new(|| re(r"\s(?:Monsieur|Madame|M\.|Mme|Dr\.?|Docteur)\s"));
+    let first = match CIVILITY.find(line.trim_start()) {
+        Some(c) if c.start() > 0 => &line.trim_start()[..c.start()],
+        _ => line.trim(),
+    };
+    let (name, _) = names::clean_name(first)?;
+    let start = tail_from + m.end() + after.find(first.trim()).unwrap_or(0);
+    Some(Found { value: name, start, end: start + first.trim().len() })
 }
 
 /// The phrase after a label up to its end: a full stop (not the one of "M."), a semicolon or

@@ -109,7 +109,9 @@ fn best_chain(hs: &[Heading]) -> Vec<usize> {
     let mut prev = vec![usize::MAX; n];
     for i in 0..n {
         for j in 0..i {
-            if hs[j].strong == hs[i].strong && hs[j].seq + 1 == hs[i].seq && len[j] + 1 >= len[i] {
+            // One number may be missing (lost by the PDF, or an item the text skips).
+            let follows = hs[j].seq < hs[i].seq && hs[i].seq <= hs[j].seq + 2;
+            if hs[j].strong == hs[i].strong && follows && len[j] + 1 >= len[i] {
                 len[i] = len[j] + 1;
                 prev[i] = j;
             }
@@ -139,9 +141,27 @@ fn best_chain(hs: &[Heading]) -> Vec<usize> {
 pub fn split(text: &str, from: usize) -> Vec<ItemSpan> {
     let hs: Vec<Heading> = headings(text).into_iter().filter(|h| h.start >= from).collect();
     let strong: Vec<Heading> = hs.iter().filter(|h| h.strong).cloned().collect();
-    let weak: Vec<Heading> = hs.iter().filter(|h| !h.strong).cloned().collect();
+    let all_weak: Vec<Heading> = hs.iter().filter(|h| !h.strong).cloned().collect();
+    // An agenda ("ordre du jour") lists the items as bare headings; the body repeats them.
+    let agenda = agenda_run(text, &all_weak);
+    let mut weak: Vec<Heading> = all_weak.iter().enumerate().filter(|(i, _)| !agenda.contains(i)).map(|(_, h)| h.clone()).collect();
+    let agenda_titles: Vec<(u32, String)> = agenda.iter().map(|&i| (all_weak[i].seq, title_line(text, &all_weak[i]))).collect();
     let sc = best_chain(&strong);
-    let wc = best_chain(&weak);
+    let mut wc = best_chain(&weak);
+    // A body heading whose number the PDF lost is found again by its agenda title.
+    if !agenda_titles.is_empty() && wc.len() >= 2 {
+        let found = recover_by_title(text, &weak, &wc, &agenda_titles);
+        if !found.is_empty() {
+            weak.extend(found);
+            weak.sort_by_key(|h| h.start);
+            wc = best_chain(&weak);
+        }
+    }
+    if wc.len() < 2 && agenda.len() >= 2 && sc.len() < 2 {
+        // Only an agenda: its entries are the items.
+        weak = agenda.iter().map(|&i| all_weak[i].clone()).collect();
+        wc = best_chain(&weak);
+    }
     let (chain, pool) = if sc.len() >= 2 && sc.len() * 2 >= wc.len() {
         (sc, &strong)
     } else if wc.len() >= 2 {
@@ -155,6 +175,66 @@ pub fn split(text: &str, from: usize) -> Vec<ItemSpan> {
         let end = chain.get(k + 1).map(|&j| pool[j].start).unwrap_or(text.len());
         let (subject, body_start) = subject_at(text, h.title_start, end);
         out.push(ItemSpan { start: h.start, end, number: Some(clean_number(&h.number)), subject, body_start });
+    }
+    out
+}
+
+fn title_line(text: &str, h: &Heading) -> String {
+    let le = text[h.title_start..].find('\n').map(|e| h.title_start + e).unwrap_or(text.len());
+    text[h.title_start..le].trim().to_string()
+}
+
+/// Indices of the weak headings that form an agenda: a run of three or more consecutive
+/// numbers whose entries hold no more than their (wrapped) title.
+fn agenda_run(text: &str, hs: &[Heading]) -> Vec<usize> {
+    let bare = |i: usize| {
+        let h = &hs[i];
+        let next = hs.get(i + 1).map(|n| n.start).unwrap_or(text.len());
+        let between = &text[h.title_start..next];
+        between.lines().filter(|l| !l.trim().is_empty()).count() <= 3 && hs.get(i + 1).is_some_and(|n| n.seq == h.seq + 1)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < hs.len() {
+        let mut j = i;
+        while j < hs.len() && bare(j) {
+            j += 1;
+        }
+        // The last entry of the run is bare too when its successor is far (end of the agenda).
+        if j - i >= 2 {
+            let run: Vec<usize> = (i..=j.min(hs.len() - 1)).collect();
+            if run.len() >= 3 {
+                out.extend(run);
+            }
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Headings of the body found by their agenda title where the chain has a gap.
+fn recover_by_title(text: &str, pool: &[Heading], chain: &[usize], titles: &[(u32, String)]) -> Vec<Heading> {
+    let key = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).take(40).collect::<String>().to_lowercase() };
+    let mut out = Vec::new();
+    for w in chain.windows(2) {
+        let (a, b) = (&pool[w[0]], &pool[w[1]]);
+        for missing in a.seq + 1..b.seq {
+            let Some((_, title)) = titles.iter().find(|(n, _)| *n == missing) else { continue };
+            let k = key(title);
+            if k.len() < 12 {
+                continue;
+            }
+            let mut pos = a.start;
+            for line in text[a.start..b.start].split_inclusive('\n') {
+                if key(line).starts_with(&k[..k.len().min(30)]) {
+                    out.push(Heading { start: pos, title_start: pos, number: missing.to_string(), seq: missing, strong: false });
+                    break;
+                }
+                pos += line.len();
+            }
+        }
     }
     out
 }

@@ -83,6 +83,16 @@ fn names_after(rest: &str) -> Vec<String> {
         .collect()
 }
 
+/// What may follow "N pour" / "N contre" in a tally: punctuation, another count, the end.
+fn ends_count(rest: &str) -> bool {
+    let t = rest.trim_start_matches([' ', '\t']);
+    let low = t.to_lowercase();
+    t.is_empty()
+        || t.starts_with([',', ';', '.', ':', ')', '(', '\n', '–', '-', '/'])
+        || t.starts_with(|c: char| c.is_ascii_digit())
+        || ["et ", "pour", "contre", "abst", "voix", "vote", "dont", "sur "].iter().any(|w| low.starts_with(w))
+}
+
 fn set(slot: &mut Option<u32>, v: u32) {
     if slot.is_none() {
         *slot = Some(v);
@@ -139,6 +149,10 @@ pub fn read(text: &str) -> VoteRead {
         let n: u32 = c["n"].parse().unwrap_or(0);
         let k = kind_of(&c["k"]);
         let m = c.get(0).unwrap();
+        // "154 pour le Comptable" is not a vote: a count ends its phrase.
+        if k <= 1 && !ends_count(&text[m.end()..]) {
+            continue;
+        }
         // "N votes" alone is not a count of votes for; "pour" must follow the number's unit.
         let rest = &text[m.end()..];
         let named = names_after(rest);

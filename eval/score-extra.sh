@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Scores registre on the extra gold annotations of eval/extra/, whose sources stay in
+# ../shared/corpus: a temporary folder pairs each gold file with a link to its source.
+# Usage: eval/score-extra.sh [score.py options, e.g. -v]
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+shared=$(cd "$here/../shared" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for g in "$here"/eval/extra/*.gold.json; do
+  name=$(basename "$g" .gold.json)
+  src=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["source"])' "$g")
+  ext=${src##*.}; [ "$ext" = pdf ] || ext=txt
+  ln -s "$shared/corpus/$src" "$tmp/$name.$ext"
+  ln -s "$g" "$tmp/$name.gold.json"
+done
+python3 "$shared/eval/score.py" "$tmp" --bin "$here/target/release/registre" "$@"

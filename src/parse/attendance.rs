@@ -317,6 +317,17 @@ pub fn members(region: &str, base: usize) -> Members {
         }
         read_block(l.kind, block, base + block_start, &mut out);
     }
+    // Labels inside a sentence, after their count: "(07 Procurations : X, Y et Z) et 04
+    // Absents : A, B".
+    for c in INLINE_LABEL.captures_iter(region) {
+        let m = c.get(0).unwrap();
+        let k = c["k"].to_lowercase();
+        let kind = if k.starts_with("abs") || k.starts_with("exc") { LabelKind::Absent { excused: None } } else { LabelKind::Proxies };
+        let end = inline_block_end(region, m.end());
+        let before = out.proxies.len() + out.absent.len();
+        read_block(kind, &region[m.end()..end], base + m.end(), &mut out);
+        let _ = before;
+    }
     // Proxies said in sentences anywhere in the region ("X donne procuration à Y").
     for m in PROXY_VERB.find_iter(region) {
         if region[m.start()..m.end()].contains(['→', '>']) {
@@ -342,6 +353,43 @@ pub fn members(region: &str, base: usize) -> Members {
         }
     }
     out
+}
+
+static INLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:\(|\bet\s+|,\s*|;\s*)\s*\d{1,3}\s+(?:conseillers?\s+|membres?\s+)?(?:(?:[ée]taient|sont|[ée]tait)\s+)?(?P<k>procurations?|pouvoirs?|absents?|excus[ée]s?|repr[ée]sent[ée]s?)\s*:\s*")
+});
+
+/// Where a list inside a sentence ends: its closing bracket, the end of the sentence, a
+/// blank line or the next inline label.
+fn inline_block_end(region: &str, from: usize) -> usize {
+    let limit = (from + 600).min(region.len());
+    let limit = (limit..=region.len()).find(|&i| region.is_char_boundary(i)).unwrap_or(region.len());
+    let next_label = INLINE_LABEL.find(&region[from..limit]).map(|m| from + m.start()).unwrap_or(limit);
+    let mut depth = 0i32;
+    let bytes = region.as_bytes();
+    let mut i = from;
+    while i < next_label {
+        match bytes[i] {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth < 0 {
+                    return i;
+                }
+            }
+            b'\n' if region[i + 1..].starts_with('\n') => return i,
+            b'.' => {
+                // A full stop ends the list unless it is an initial ("J. Orsatelli").
+                let prev_word: String = region[..i].chars().rev().take_while(|c| c.is_alphabetic()).collect();
+                if prev_word.chars().count() > 2 || (prev_word.chars().count() == 2 && prev_word.chars().all(|c| c.is_lowercase())) {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    next_label
 }
 
 /// The list after a label: from its end through the lines that hold names, up to `limit`.

@@ -185,13 +185,16 @@ fn title_line(text: &str, h: &Heading) -> String {
 }
 
 /// Indices of the weak headings that form an agenda: a run of three or more consecutive
-/// numbers whose entries hold no more than their (wrapped) title.
+/// numbers whose entries hold no more than their (wrapped) title, and whose numbers come
+/// again later (the body).
 fn agenda_run(text: &str, hs: &[Heading]) -> Vec<usize> {
     let bare = |i: usize| {
         let h = &hs[i];
         let next = hs.get(i + 1).map(|n| n.start).unwrap_or(text.len());
         let between = &text[h.title_start..next];
-        between.lines().filter(|l| !l.trim().is_empty()).count() <= 3 && hs.get(i + 1).is_some_and(|n| n.seq == h.seq + 1)
+        between.lines().filter(|l| !l.trim().is_empty()).count() <= 3
+            && !between.contains("\n\n")
+            && hs.get(i + 1).is_some_and(|n| n.seq == h.seq + 1)
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -203,7 +206,9 @@ fn agenda_run(text: &str, hs: &[Heading]) -> Vec<usize> {
         // The last entry of the run is bare too when its successor is far (end of the agenda).
         if j - i >= 2 {
             let run: Vec<usize> = (i..=j.min(hs.len() - 1)).collect();
-            if run.len() >= 3 {
+            let last = *run.last().unwrap();
+            let repeated = run.iter().filter(|&&r| hs[last + 1..].iter().any(|h| h.seq == hs[r].seq)).count();
+            if run.len() >= 3 && repeated * 2 >= run.len() {
                 out.extend(run);
             }
             i = j + 1;

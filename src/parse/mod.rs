@@ -95,8 +95,11 @@ pub fn parse_normalized(text: &Text) -> Document {
     }
 
     // Resolve proxy holders named by role ("le Maire") to the president.
-    let mut proxies = Vec::new();
+    let mut proxies: Vec<Proxy> = Vec::new();
     for p in &members.proxies {
+        if proxies.iter().any(|q| q.from == p.from) {
+            continue;
+        }
         let to = match &p.to {
             Some(t) if is_role_holder(t) => match &president_name {
                 Some(n) => Some(n.clone()),

@@ -43,6 +43,11 @@ static PROSE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn strip_civility(s: &str) -> &str {
     let mut s = s.trim();
     loop {
+        // "M.L. CASTELLI", "M.C. RUIZ": initials, not "Monsieur".
+        let b = s.as_bytes();
+        if b.len() >= 4 && b[0] == b'M' && b[1] == b'.' && b[2].is_ascii_uppercase() && b[3] == b'.' {
+            return s;
+        }
         match CIVILITY.find(s) {
             Some(m) if m.end() < s.len() => s = s[m.end()..].trim_start(),
             _ => return s,
@@ -204,7 +209,9 @@ pub fn split_names(block: &str) -> Vec<NameRef> {
 /// without a comma, or the line ends with a full stop.
 fn line_is_complete(seg: &str) -> bool {
     let t = seg.trim_end();
-    t.ends_with('.') && !t.ends_with(" M.") && !t.ends_with("Mme.")
+    let last_word: String = t.trim_end_matches('.').chars().rev().take_while(|c| c.is_alphabetic()).collect();
+    // "F." at a line end is an initial whose surname follows on the next line.
+    t.ends_with('.') && last_word.chars().count() > 1 && !t.ends_with("Mme.")
 }
 
 /// Joins a name's tokens for comparisons: accents off, upper case, civility off.
@@ -243,6 +250,7 @@ mod tests {
     fn civility_and_roles() {
         assert_eq!(strip_civility("Monsieur Claude DUPONT"), "Claude DUPONT");
         assert_eq!(strip_civility("Mme. Anne MARTIN"), "Anne MARTIN");
+        assert_eq!(strip_civility("M.L. CASTELLI"), "M.L. CASTELLI");
         assert_eq!(split_role("Claude DUPONT, Maire"), ("Claude DUPONT".into(), Some("Maire".into())));
         assert_eq!(split_role("DUPONT Claude (2ème adjoint)"), ("DUPONT Claude".into(), Some("2ème adjoint".into())));
         assert_eq!(split_role("le Maire, Philippe Saurel").0, "Philippe Saurel");

@@ -323,7 +323,8 @@ pub fn members(region: &str, base: usize) -> Members {
         let m = c.get(0).unwrap();
         let k = c["k"].to_lowercase();
         let kind = if k.starts_with("abs") || k.starts_with("exc") { LabelKind::Absent { excused: None } } else { LabelKind::Proxies };
-        let end = inline_block_end(region, m.end());
+        let in_brackets = region[..m.start() + 1].ends_with('(') || m.as_str().starts_with('(');
+        let end = inline_block_end(region, m.end(), in_brackets);
         let before = out.proxies.len() + out.absent.len();
         read_block(kind, &region[m.end()..end], base + m.end(), &mut out);
         let _ = before;
@@ -361,7 +362,7 @@ static INLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Where a list inside a sentence ends: its closing bracket, the end of the sentence, a
 /// blank line or the next inline label.
-fn inline_block_end(region: &str, from: usize) -> usize {
+fn inline_block_end(region: &str, from: usize, in_brackets: bool) -> usize {
     let limit = (from + 600).min(region.len());
     let limit = (limit..=region.len()).find(|&i| region.is_char_boundary(i)).unwrap_or(region.len());
     let next_label = INLINE_LABEL.find(&region[from..limit]).map(|m| from + m.start()).unwrap_or(limit);
@@ -377,7 +378,8 @@ fn inline_block_end(region: &str, from: usize) -> usize {
                     return i;
                 }
             }
-            b'\n' if region[i + 1..].starts_with('\n') => return i,
+            // A blank line ends the list, unless the list is in brackets or goes on after a comma.
+            b'\n' if region[i + 1..].starts_with('\n') && !in_brackets && !region[..i].trim_end().ends_with(',') => return i,
             b'.' => {
                 // A full stop ends the list unless it is an initial ("J. Orsatelli").
                 let prev_word: String = region[..i].chars().rev().take_while(|c| c.is_alphabetic()).collect();

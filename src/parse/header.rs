@@ -242,7 +242,7 @@ pub fn president(text: &str) -> Option<Found<String>> {
 /// name under "Le Maire" in the closing signatures.
 fn mayor_presiding(text: &str) -> Option<Found<String>> {
     static OPENS: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)\b(?:le|la)\s+(?:maire|pr[ée]sidente?)\b[^.\n]{0,160}?\b(?:ouvre|d[ée]clare\s+ouverte)\s+la\s+(?:s[ée]ance|session|r[ée]union)")
+        re(r"(?i)\b(?:le|la)\s+(?:maire|pr[ée]sidente?)\b[^.]{0,200}?\b(?:ouvre|d[ée]clare\s+ouverte)\s+la\s+(?:s[ée]ance|session|r[ée]union)")
     });
     if !OPENS.is_match(text) {
         return None;

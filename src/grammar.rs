@@ -296,7 +296,7 @@ pub fn long_date(i: &str) -> Res<'_, PartialDate> {
         day,
         multispace0,
         month,
-        opt(preceded(space1, year)),
+        opt(preceded(nom::character::complete::multispace1, year)),
     )
         .parse(i)?;
     Ok((rest, PartialDate { year: y, month: m, day: d }))
@@ -467,6 +467,7 @@ mod tests {
         assert_eq!(date("01er juillet 2024").unwrap().1, d(2024, 7, 1));
         assert_eq!(date("premier mars 2024").unwrap().1, d(2024, 3, 1));
         assert_eq!(date("14 Avril 2023").unwrap().1, d(2023, 4, 14));
+        assert_eq!(date("15 janvier\n2007").unwrap().1, d(2007, 1, 15));
         let p = partial_date("23 février").unwrap().1;
         assert_eq!(p, PartialDate { year: None, month: 2, day: 23 });
         assert_eq!(p.resolve(Some(d(2024, 3, 1))), Some(d(2024, 2, 23)));

@@ -301,6 +301,20 @@ fn numbered_texts(text: &str, base: usize, span_of: &dyn Fn(usize, usize) -> Spa
                 pos = text.len() - r.len();
             }
         }
+        // An arrêté's author and qualifiers may stand between it and its date: "l'arrêté
+        // Préfectoral modifié du 16 juin 1980", "arrêté n° 24/226 CE du Président … en date du …".
+        if date.is_none() && kind == LegalKind::Arrete {
+            static DATED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:du|en\s+date\s+du)\s+"));
+            let window_end = text[pos..].find(['.', ';']).map(|e| pos + e).unwrap_or(text.len()).min(pos + 140);
+            let window_end = (window_end..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+            for l in DATED.find_iter(&text[pos..window_end]) {
+                if let Ok((r, d)) = grammar::date(&text[pos + l.end()..]) {
+                    date = Some(d.iso());
+                    pos = text.len() - r.len();
+                    break;
+                }
+            }
+        }
         if kind == LegalKind::Loi && number.is_none() {
             if let Some(nick) = LOI_NICKNAMES.iter().find(|n| n.pattern.is_match(&text[m.end()..])) {
                 number = Some(nick.number.clone());
@@ -382,6 +396,8 @@ mod tests {
         assert_eq!(refs("décret n° 91.1415"), ["Decret 91-1415"]);
         assert_eq!(refs("l'ordonnance n° 2021-1310"), ["Ordonnance 2021-1310"]);
         assert_eq!(refs("arrêté préfectoral n° 2014-I-022 du 10 janvier 2014"), ["Arrete 2014-01-10"]);
+        assert_eq!(refs("Vu l'arrêté Préfectoral modifié du 16 Juin 1980 portant création"), ["Arrete 1980-06-16"]);
+        assert_eq!(refs("Vu l'arrêté n°24/226 CE du Président du Conseil Exécutif de Corse en date du 15 mai 2024, Vu"), ["Arrete 2024-05-15"]);
         assert_eq!(refs("Règlement (UE) 2016/679"), ["ReglementUe 2016/679"]);
     }
 }

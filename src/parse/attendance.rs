@@ -222,6 +222,31 @@ fn is_list_line(line: &str) -> bool {
     ok * 3 >= frags.len() * 2
 }
 
+/// A line that stands as names by itself: a civility, several names, or a surname in
+/// capitals (not a title in capitals).
+fn is_strong_name_line(line: &str) -> bool {
+    let t = line.trim().trim_start_matches(['-', '–', '•', '*']).trim();
+    if t.contains('/') {
+        return false;
+    }
+    if names::strip_civility(t).len() < t.len() {
+        return true;
+    }
+    let cleaned = strip_parens(t);
+    if cleaned.matches([',', ';']).count() >= 1 && names::split_names(&cleaned).len() >= 2 {
+        return true;
+    }
+    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    let caps = words
+        .iter()
+        .filter(|w| {
+            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+            letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+        })
+        .count();
+    (1..=3).contains(&caps) && caps < words.len().max(2) || block_proxy_pair(t).is_some()
+}
+
 /// A fragment of a name cut by a line wrap: "Monsieur Michel", "Madame", "DE".
 fn is_partial_name(f: &str) -> bool {
     let f = f.trim();
@@ -412,6 +437,13 @@ fn list_block(region: &str, from: usize, limit: usize) -> (usize, usize) {
         } else {
             blank_run = 0;
             if !is_list_line(line) && !(first && line.trim().len() < 3) {
+                break;
+            }
+            // A line that does not continue a wrapped list must look like names on its own:
+            // a title under a one-name list ("Santé", "Garantie d'emprunt") is not one.
+            let prev = region[from..end].trim_end();
+            let continues = prev.ends_with([',', ';']) || prev.ends_with(" et") || prev.trim().is_empty();
+            if !continues && !is_strong_name_line(line) {
                 break;
             }
             end = line_end;

@@ -174,6 +174,20 @@ pub fn read(text: &str) -> VoteRead {
         }
         first_at.get_or_insert((m.start(), m.end()));
     }
+    // "par 18 voix", "avec 22 Voix « Pour »": votes for, without "contre".
+    static BY_VOTES: LazyLock<Regex> = LazyLock::new(|| re(r#"(?i)\b(?:par|avec)\s+(\d{1,3})\s+voix\b(?:\s*[«"]?\s*pour\s*[»"]?)?"#));
+    if v.for_.is_none() {
+        for c in BY_VOTES.captures_iter(text) {
+            let m = c.get(0).unwrap();
+            let rest = text[m.end()..].trim_start().to_lowercase();
+            if rest.starts_with("contre") || rest.starts_with("d'") {
+                continue;
+            }
+            v.for_ = c[1].parse().ok();
+            first_at.get_or_insert((m.start(), m.end()));
+            break;
+        }
+    }
     // "X ne prend pas part au vote", "(non participations au vote de X, Y et Z)".
     static NTP: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)non[\s-]participations?\s+au\s+vote\s+de\s+([^)\n]{3,200})|([^,.;:\n(]{3,80}?)\s+ne\s+prena(?:nt|nnent)\s+pas\s+part\s+au\s+vote|([^,.;:\n(]{3,80}?)\s+ne\s+prend(?:nent)?\s+pas\s+part\s+au\s+vote"));
     for c in NTP.captures_iter(text) {
@@ -292,6 +306,8 @@ mod tests {
 
     #[test]
     fn counts_in_a_sentence() {
+        assert_eq!(read("à l'unanimité des membres présents et représentés, par 18 voix, Approuve").for_, Some(18));
+        assert_eq!(read("avec 22 Voix « Pour », Adopte").for_, Some(22));
         let v = read("Le conseil, par 15 voix pour, 2 contre et 1 abstention, approuve");
         assert_eq!((v.for_, v.against, v.abstention, v.unanimous), (Some(15), Some(2), Some(1), Some(false)));
     }

@@ -225,10 +225,19 @@ impl OutputDev for LayoutDev {
                 // A gap of more than about two lines separates paragraphs or blocks.
                 self.push_break(dy > 2.2 * line_size && y > p.y);
             } else if x < p.x_end - 0.8 * line_size {
-                self.push_break(false);
+                // Back on the same baseline: a new block, unless the pen only overlaps the
+                // previous glyph (fonts whose widths are missing make every glyph one em wide).
+                if x < p.last_x - 2.0 * line_size {
+                    self.push_break(false);
+                }
             } else if self.word_start || x > p.x_end + 0.1 * line_size {
                 let gap = x - p.x_end;
-                if gap > 4.0 * line_size {
+                // A list marker ("1.", "-", "a)") is followed by a tab stop, not by a block.
+                let line_so_far = self.cur.rsplit('\n').next().unwrap_or("").trim();
+                let marker = !line_so_far.is_empty()
+                    && line_so_far.chars().count() <= 4
+                    && line_so_far.chars().all(|c| c.is_ascii_alphanumeric() || ".)-/°•–".contains(c));
+                if gap > 4.0 * line_size && !marker {
                     self.push_break(false);
                 } else if gap > 0.2 * line_size {
                     self.push_space();

@@ -329,12 +329,13 @@ pub fn partial_date(i: &str) -> Res<'_, PartialDate> {
 /// "l'an deux mille vingt-quatre et le premier mars".
 // words_date := "l'an" year [","] [("le" | "et le")] day month
 pub fn words_date(i: &str) -> Res<'_, Date> {
-    let (rest, (_, _, y, _, _, d, _, m)) = (
+    let (rest, (_, _, y, _, _, _, d, _, m)) = (
         alt((tag_no_case("l'an"), tag_no_case("l an"), tag_no_case("lan"))),
         space1,
         year,
         opt(char(',')),
         opt((multispace0, opt(terminated(tag_no_case("et"), space1)), tag_no_case("le"), space1, opt(terminated(weekday, space1)))),
+        multispace0,
         day,
         multispace0,
         month,
@@ -371,6 +372,7 @@ pub fn time(i: &str) -> Res<'_, (u32, u32)> {
         ))
         .parse(i)
     };
+    let (rest, _) = opt(terminated(tag_no_case("et"), space1)).parse(rest)?;
     let (rest, m) = opt(terminated(verify(minutes, |m| *m < 60), opt((space0, alt((tag_no_case("minutes"), tag_no_case("mn"), tag_no_case("min"))))))).parse(rest)?;
     // "18 h" alone must still be a time; "3 heures de débat" is not followed by a digit.
     Ok((rest, (h, m.unwrap_or(0))))
@@ -480,6 +482,7 @@ mod tests {
         assert_eq!(words_date("L'an deux mille vingt-quatre, le premier mars").unwrap().1, d(2024, 3, 1));
         assert_eq!(words_date("L'an deux mille dix-neuf, le 13 juin").unwrap().1, d(2019, 6, 13));
         assert_eq!(words_date("l'an deux mille vingt et un et le vingt et un janvier").unwrap().1, d(2021, 1, 21));
+        assert_eq!(words_date("L'an deux mille vingt-cinq, treize novembre").unwrap().1, d(2025, 11, 13));
     }
 
     #[test]
@@ -491,6 +494,7 @@ mod tests {
         assert_eq!(time("18 heures 30 minutes").unwrap().1, (18, 30));
         assert_eq!(time("dix-huit heures trente").unwrap().1, (18, 30));
         assert_eq!(time("vingt heures").unwrap().1, (20, 0));
+        assert_eq!(time("dix-neuf heures et trente minutes").unwrap().1, (19, 30));
         assert!(time("3 habitants").is_err());
     }
 

@@ -159,6 +159,7 @@ pub fn split_names(block: &str) -> Vec<NameRef> {
             b',' | b';' => 1,
             b'\n' if !uses_commas || line_is_complete(&block[start..i]) => 1,
             b' ' if block[i..].starts_with(" et ") => 4,
+            b' ' if block[i..].starts_with(" / ") => 3,
             b' ' if block[i..].starts_with(" - ") || block[i..].starts_with(" – ") => {
                 if block[i..].starts_with(" - ") {
                     3

@@ -142,9 +142,9 @@ struct Label {
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?imx)^[\ \t]*(?:[-•*]\s*)?(?:
-        (?P<ap>absents?\s+(?:ayant|qui\s+ont)\s+(?:vot[ée]|donn[ée])\s+(?:par\s+)?(?:procuration|pouvoir)[^:\n]*(?:\n[^:\n]{0,80})?)
+        (?P<ap>absent(?:e|s|es|\(e\)s?|\(s\))?\s+(?:ayant|qui\s+ont|qui\s+a)\s+(?:vot[ée]|donn[ée])\s+(?:par\s+)?(?:procuration|pouvoir)[^:\n]*(?:\n[^:\n]{0,80})?)
       | (?P<pr>(?:(?:[ée]taient|sont|étaient)\s+)?(?:membres\s+)?(?:absents?\s+)?(?:repr[ée]sent[ée]e?s?|pouvoirs?|procurations?|ont\s+donn[ée]\s+(?:pouvoir|procuration)|d[ée]l[ée]gations?\s+de\s+vote)(?:\s+(?:[ée]crits?|donn[ée]s))?)
-      | (?P<ae>(?:(?:[ée]taient|sont|était|etait)\s+)?(?:absent(?:e|s|es|\(e\)s?|\(s\))?\s+)?(?:excus[ée](?:e|s|es|\(e\)s?|\(s\))?)(?:\s+(?:et\s+)?(?:repr[ée]sent[ée](?:e|s|es|\(e\)s?)?))?|s'[ée]taient\s+fait\s+excuser|absent(?:e|s|es|\(e\)s?|\(s\))?\s+(?:et|ou)\s+excus[ée](?:e|s|es|\(e\)s?|\(s\))?)
+      | (?P<ae>(?:(?:[ée]taient|sont|était|etait)\s+)?(?:absent(?:e|s|es|\(e\)s?|\(s\))?\s+)?(?:excus[ée](?:e|s|es|\(e\)s?|\(s\))?)(?:\s+(?:et\s+)?(?:repr[ée]sent[ée](?:e|s|es|\(e\)s?)?))?|s'[ée]taient\s+fait\s+excuser|absent(?:e|s|es|\(e\)s?|\(s\))?\s+(?:et|ou)\s+(?:absent(?:e|s|es|\(e\)s?|\(s\))?\s+)?excus[ée](?:e|s|es|\(e\)s?|\(s\))?)
       | (?P<an>(?:(?:[ée]taient|sont)\s+)?absent(?:e|s|es|\(e\)s?|\(s\))?\s+non\s+excus[ée](?:e|s|es|\(e\)s?|\(s\))?)
       | (?P<ab>(?:(?:[ée]taient|sont|était|etait)\s+)?(?:membres\s+)?absent(?:e|s|es|\(e\)s?|\(s\))?)
       | (?P<p>(?:(?:[ée]taient|sont|était|etait)\s+)?(?:membres\s+|conseillers\s+(?:municipaux\s+)?|[ée]lus\s+)?pr[ée]sent(?:e|s|es|\(e\)s?|\(s\))?(?:\s+(?:à\s+la\s+s[ée]ance|en\s+s[ée]ance|lors\s+de\s+la\s+s[ée]ance))?)
@@ -183,6 +183,10 @@ fn find_labels(text: &str) -> Vec<Label> {
 /// What the attendance region says about members.
 #[derive(Debug, Clone, Default)]
 pub struct Members {
+    /// Counts written in brackets after a list: "… Mme Nicole TUAL (28)".
+    pub listed_present: Option<u32>,
+    pub listed_represented: Option<u32>,
+    pub listed_absent: Option<u32>,
     pub present: Vec<NameRef>,
     pub absent: Vec<(NameRef, Option<bool>)>,
     pub proxies: Vec<ProxyRef>,
@@ -206,7 +210,7 @@ fn is_list_line(line: &str) -> bool {
         return false;
     }
     let cleaned = strip_parens(t);
-    let frags: Vec<&str> = cleaned.split([',', ';']).map(str::trim).filter(|f| !f.is_empty()).collect();
+    let frags: Vec<&str> = cleaned.split([',', ';']).flat_map(|f| f.split(" / ")).map(str::trim).filter(|f| !f.is_empty()).collect();
     if frags.is_empty() {
         return true;
     }
@@ -341,6 +345,16 @@ pub fn members(region: &str, base: usize) -> Members {
             continue;
         }
         read_block(l.kind, block, base + block_start, &mut out);
+        static TRAILING_COUNT: LazyLock<Regex> = LazyLock::new(|| re(r"\((\d{1,3})\)\s*[.;,]?\s*$"));
+        if let Some(c) = TRAILING_COUNT.captures(block) {
+            let n: u32 = c[1].parse().unwrap_or(0);
+            let slot = match l.kind {
+                LabelKind::Present => &mut out.listed_present,
+                LabelKind::Proxies | LabelKind::AbsentProxy => &mut out.listed_represented,
+                _ => &mut out.listed_absent,
+            };
+            slot.get_or_insert(n);
+        }
     }
     // Labels inside a sentence, after their count: "(07 Procurations : X, Y et Z) et 04
     // Absents : A, B".
@@ -540,6 +554,10 @@ fn split_entries(block: &str) -> Vec<(usize, usize)> {
             '(' => depth += 1,
             ')' => depth = (depth - 1).max(0),
             '\n' if depth == 0 && one_per_line => {
+                out.push((start, i));
+                start = i + 1;
+            }
+            '/' if depth == 0 && block[..i].ends_with(' ') && block[i + 1..].starts_with(' ') => {
                 out.push((start, i));
                 start = i + 1;
             }

@@ -127,7 +127,7 @@ fn is_generic_word(s: &str) -> bool {
 /// The sitting's date, and where it stands.
 pub fn session_date(text: &str) -> Option<Found<Date>> {
     static LABELS: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)(?:s[ée]ance(?:\s+(?:publique|ordinaire|extraordinaire|pl[ée]ni[èe]re))?|r[ée]union|conseil\s+(?:municipal|communautaire|syndical|d[ée]partemental|r[ée]gional|m[ée]tropolitain)|comit[ée]\s+syndical|commission\s+permanente|bureau)\s+(?:du|en\s+date\s+du|le)\s*:?\s*")
+        re(r"(?i)(?:s[ée]ance(?:\s+(?:publique|ordinaire|extraordinaire|pl[ée]ni[èe]re))?|r[ée]union|conseil\s+(?:municipal|communautaire|syndical|d[ée]partemental|r[ée]gional|m[ée]tropolitain)|comit[ée]\s+syndical|commission\s+permanente|bureau)(?:\s+(?:du|en\s+date\s+du|le))?\s*:?\s*")
     });
     let h = head(text, 40);
     // "L'an deux mil vingt-trois, le quatorze avril": the formal opening sentence.
@@ -313,6 +313,7 @@ pub fn secretary(text: &str) -> Option<Found<String>> {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         re(r"(?im)(?:^|[.;]\s*)\s*(?:[-–•]\s*)?secr[ée]taire(?:\s+de\s+(?:la\s+)?s[ée]ance)?(?:\s+(?:d[ée]sign[ée]e?|[ée]lue?|nomm[ée]e?))?\s*:\s*")
     });
+    static INLINE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)secr[ée]taire\s+de\s+s[ée]ance\s*(?:\([^)]{0,200}\)\s*)?:\s*"));
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         re(r"(?i)\b(?:est|a\s+[ée]t[ée]|ayant\s+[ée]t[ée]|sont|été)\s+(?:nomm[ée]e?|d[ée]sign[ée]e?|[ée]lue?|choisie?)\s+(?:comme\s+|en\s+qualité\s+de\s+|pour\s+(?:remplir\s+les\s+fonctions\s+de|exercer\s+les\s+fonctions\s+de|assurer\s+(?:les\s+fonctions\s+de|le\s+secr[ée]tariat))\s+)?(?:secr[ée]taire|au\s+secr[ée]tariat)")
     });
@@ -324,6 +325,14 @@ pub fn secretary(text: &str) -> Option<Found<String>> {
         let line = rest.split('\n').next().unwrap_or("");
         let first = line.split([',', ';', '(']).next().unwrap_or(line);
         let first = first.split(" est ").next().unwrap_or(first);
+        if let Some((n, _)) = names::clean_name(first.trim_end_matches('.')) {
+            return Some(Found { value: n, start: m.end(), end: m.end() + first.len() });
+        }
+    }
+    for m in INLINE.find_iter(text) {
+        let rest = &text[m.end()..];
+        let first = rest.split(['\n', ',', ';', '(']).next().unwrap_or("");
+        let first = first.split(" est ").next().unwrap_or(first).split(" a été").next().unwrap_or(first);
         if let Some((n, _)) = names::clean_name(first.trim_end_matches('.')) {
             return Some(Found { value: n, start: m.end(), end: m.end() + first.len() });
         }

@@ -158,10 +158,10 @@ pub fn parse_normalized(text: &Text) -> Document {
         },
         attendance: Attendance {
             in_office: counts.in_office.map(|c| c.0),
-            present: counts.present.map(|c| c.0),
-            represented: counts.represented.map(|c| c.0),
+            present: counts.present.map(|c| c.0).or(members.listed_present),
+            represented: counts.represented.map(|c| c.0).or(members.listed_represented),
             voting: counts.voting.map(|c| c.0),
-            absent: counts.absent.map(|c| c.0),
+            absent: counts.absent.map(|c| c.0).or(members.listed_absent),
             quorum: counts.quorum.map(|c| c.0),
             present_members,
             absent_members,

@@ -55,13 +55,14 @@ fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, InputError>>) {
     }
 }
 
-/// Files a folder walk takes: text and PDF documents, not data or annotations.
+/// Files a folder walk takes: every file but annotations and registre's own outputs, so that
+/// nothing is lost silently (a Word file or a spreadsheet yields an error record).
 pub fn is_document(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    if lower.ends_with(".gold.json") || lower.ends_with(".json") || lower.ends_with(".facts.md") {
-        return false;
-    }
-    [".pdf", ".txt", ".md", ".text"].iter().any(|e| lower.ends_with(e))
+    !(lower.ends_with(".gold.json")
+        || lower.ends_with(".json")
+        || lower.ends_with(".ndjson")
+        || lower.ends_with(".facts.md"))
 }
 
 /// Reads and parses one path.

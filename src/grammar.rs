@@ -30,7 +30,11 @@ impl Date {
             2 => 28,
             _ => return None,
         };
-        ((1..=days).contains(&day) && (1900..=2100).contains(&year)).then_some(Date { year, month, day })
+        ((1..=days).contains(&day) && (1900..=2100).contains(&year)).then_some(Date {
+            year,
+            month,
+            day,
+        })
     }
 
     pub fn iso(&self) -> String {
@@ -52,7 +56,11 @@ impl PartialDate {
         match (self.year, reference) {
             (Some(y), _) => Date::new(y, self.month, self.day),
             (None, Some(r)) => {
-                let y = if (self.month, self.day) > (r.month, r.day) { r.year - 1 } else { r.year };
+                let y = if (self.month, self.day) > (r.month, r.day) {
+                    r.year - 1
+                } else {
+                    r.year
+                };
                 Date::new(y, self.month, self.day)
             }
             (None, None) => None,
@@ -61,11 +69,16 @@ impl PartialDate {
 }
 
 fn word_end(i: &str) -> Res<'_, ()> {
-    not(peek(nom::character::complete::satisfy(|c: char| c.is_alphanumeric()))).parse(i)
+    not(peek(nom::character::complete::satisfy(|c: char| {
+        c.is_alphanumeric()
+    })))
+    .parse(i)
 }
 
 /// A keyword matched case-insensitively and ending at a word boundary.
-fn kw<'a>(w: &'static str) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
+fn kw<'a>(
+    w: &'static str,
+) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
     terminated(tag_no_case(w), word_end)
 }
 
@@ -105,7 +118,10 @@ fn units(i: &str) -> Res<'_, u32> {
             return Ok((rest, *v));
         }
     }
-    Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alt)))
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Alt,
+    )))
 }
 
 /// Joiner between parts of a compound number: "-", " ", " et ", "-et-".
@@ -113,7 +129,11 @@ fn joiner(i: &str) -> Res<'_, ()> {
     value(
         (),
         alt((
-            recognize((alt((tag("-"), space1)), tag_no_case("et"), alt((tag("-"), space1)))),
+            recognize((
+                alt((tag("-"), space1)),
+                tag_no_case("et"),
+                alt((tag("-"), space1)),
+            )),
             tag("-"),
             space1,
         )),
@@ -126,7 +146,15 @@ fn joiner(i: &str) -> Res<'_, ()> {
 //       | "quatre-vingt(s)" [joiner units]
 fn tens(i: &str) -> Res<'_, u32> {
     let (rest, base) = alt((
-        value(80, recognize((tag_no_case("quatre"), alt((tag("-"), space1)), tag_no_case("vingt"), opt(char('s'))))),
+        value(
+            80,
+            recognize((
+                tag_no_case("quatre"),
+                alt((tag("-"), space1)),
+                tag_no_case("vingt"),
+                opt(char('s')),
+            )),
+        ),
         value(20, tag_no_case("vingt")),
         value(30, tag_no_case("trente")),
         value(40, tag_no_case("quarante")),
@@ -149,7 +177,12 @@ fn below_hundred(i: &str) -> Res<'_, u32> {
 // below_thousand := [units] "cent(s)" [below_hundred] | below_hundred
 fn below_thousand(i: &str) -> Res<'_, u32> {
     let hundreds = map(
-        (opt(terminated(units, joiner)), terminated(tag_no_case("cent"), opt(char('s'))), word_end, opt(preceded(joiner, below_hundred))),
+        (
+            opt(terminated(units, joiner)),
+            terminated(tag_no_case("cent"), opt(char('s'))),
+            word_end,
+            opt(preceded(joiner, below_hundred)),
+        ),
         |(m, _, _, r)| m.unwrap_or(1) * 100 + r.unwrap_or(0),
     );
     alt((hundreds, below_hundred)).parse(i)
@@ -175,7 +208,12 @@ pub fn number_words(i: &str) -> Res<'_, u32> {
 // integer := digit{1,4} (not followed by a digit)
 pub fn integer(i: &str) -> Res<'_, u32> {
     map_res(
-        terminated(take_while_m_n(1, 4, |c: char| c.is_ascii_digit()), not(peek(nom::character::complete::satisfy(|c| c.is_ascii_digit())))),
+        terminated(
+            take_while_m_n(1, 4, |c: char| c.is_ascii_digit()),
+            not(peek(nom::character::complete::satisfy(|c| {
+                c.is_ascii_digit()
+            }))),
+        ),
         str::parse,
     )
     .parse(i)
@@ -185,7 +223,10 @@ pub fn integer(i: &str) -> Res<'_, u32> {
 // count := "(" count ")" | integer | number_words
 pub fn count(i: &str) -> Res<'_, u32> {
     alt((
-        map((char('('), space0, integer, space0, char(')')), |(_, _, n, _, _)| n),
+        map(
+            (char('('), space0, integer, space0, char(')')),
+            |(_, _, n, _, _)| n,
+        ),
         integer,
         number_words,
     ))
@@ -227,22 +268,42 @@ pub fn month(i: &str) -> Res<'_, u32> {
             return Ok((rest, *v));
         }
     }
-    Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alt)))
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Alt,
+    )))
 }
 
 // weekday := "lundi" | "mardi" | … | "dimanche"
 fn weekday(i: &str) -> Res<'_, &str> {
-    alt((kw("lundi"), kw("mardi"), kw("mercredi"), kw("jeudi"), kw("vendredi"), kw("samedi"), kw("dimanche"))).parse(i)
+    alt((
+        kw("lundi"),
+        kw("mardi"),
+        kw("mercredi"),
+        kw("jeudi"),
+        kw("vendredi"),
+        kw("samedi"),
+        kw("dimanche"),
+    ))
+    .parse(i)
 }
 
 // day := ("1er" | "1 er" | "premier" | digit{1,2} | number_words) — validated 1..=31
 fn day(i: &str) -> Res<'_, u32> {
     verify(
         alt((
-            value(1, (opt(tag("0")), tag("1"), space0, tag_no_case("er"), word_end)),
+            value(
+                1,
+                (opt(tag("0")), tag("1"), space0, tag_no_case("er"), word_end),
+            ),
             value(1, kw("premier")),
             map_res(
-                terminated(take_while_m_n(1, 2, |c: char| c.is_ascii_digit()), not(peek(nom::character::complete::satisfy(|c| c.is_ascii_digit())))),
+                terminated(
+                    take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+                    not(peek(nom::character::complete::satisfy(|c| {
+                        c.is_ascii_digit()
+                    }))),
+                ),
                 str::parse,
             ),
             number_words,
@@ -256,10 +317,17 @@ fn day(i: &str) -> Res<'_, u32> {
 fn year(i: &str) -> Res<'_, i32> {
     alt((
         map_res(
-            terminated(take_while_m_n(4, 4, |c: char| c.is_ascii_digit()), not(peek(nom::character::complete::satisfy(|c| c.is_ascii_digit())))),
+            terminated(
+                take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
+                not(peek(nom::character::complete::satisfy(|c| {
+                    c.is_ascii_digit()
+                }))),
+            ),
             |s: &str| s.parse::<i32>(),
         ),
-        map(verify(number_words, |n| (1900..=2100).contains(n)), |n| n as i32),
+        map(verify(number_words, |n| (1900..=2100).contains(n)), |n| {
+            n as i32
+        }),
     ))
     .parse(i)
 }
@@ -268,13 +336,24 @@ fn year(i: &str) -> Res<'_, i32> {
 // numeric_date := digit{1,2} sep digit{1,2} sep (digit{4} | digit{2})   with sep ∈ "/.-"
 pub fn numeric_date(i: &str) -> Res<'_, Date> {
     let sep = |i| alt((char('/'), char('.'), char('-'))).parse(i);
-    let num2 = |i| map_res(take_while_m_n(1, 2, |c: char| c.is_ascii_digit()), str::parse::<u32>).parse(i);
+    let num2 = |i| {
+        map_res(
+            take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+            str::parse::<u32>,
+        )
+        .parse(i)
+    };
     let (rest, (d, _, m, _, y)) = (
         num2,
         sep,
         num2,
         sep,
-        terminated(take_while_m_n(2, 4, |c: char| c.is_ascii_digit()), not(peek(nom::character::complete::satisfy(|c| c.is_ascii_digit())))),
+        terminated(
+            take_while_m_n(2, 4, |c: char| c.is_ascii_digit()),
+            not(peek(nom::character::complete::satisfy(|c| {
+                c.is_ascii_digit()
+            }))),
+        ),
     )
         .parse(i)?;
     let y: i32 = match y.len() {
@@ -284,7 +363,10 @@ pub fn numeric_date(i: &str) -> Res<'_, Date> {
     };
     match Date::new(y, m, d) {
         Some(date) => Ok((rest, date)),
-        None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        ))),
     }
 }
 
@@ -299,7 +381,14 @@ pub fn long_date(i: &str) -> Res<'_, PartialDate> {
         opt(preceded(nom::character::complete::multispace1, year)),
     )
         .parse(i)?;
-    Ok((rest, PartialDate { year: y, month: m, day: d }))
+    Ok((
+        rest,
+        PartialDate {
+            year: y,
+            month: m,
+            day: d,
+        },
+    ))
 }
 
 /// A full date, numeric or written, with a year.
@@ -319,7 +408,11 @@ pub fn date(i: &str) -> Res<'_, Date> {
 // partial_date := numeric_date | long_date
 pub fn partial_date(i: &str) -> Res<'_, PartialDate> {
     alt((
-        map(numeric_date, |d| PartialDate { year: Some(d.year), month: d.month, day: d.day }),
+        map(numeric_date, |d| PartialDate {
+            year: Some(d.year),
+            month: d.month,
+            day: d.day,
+        }),
         long_date,
     ))
     .parse(i)
@@ -334,7 +427,13 @@ pub fn words_date(i: &str) -> Res<'_, Date> {
         space1,
         year,
         opt(char(',')),
-        opt((multispace0, opt(terminated(tag_no_case("et"), space1)), tag_no_case("le"), space1, opt(terminated(weekday, space1)))),
+        opt((
+            multispace0,
+            opt(terminated(tag_no_case("et"), space1)),
+            tag_no_case("le"),
+            space1,
+            opt(terminated(weekday, space1)),
+        )),
         multispace0,
         day,
         multispace0,
@@ -343,7 +442,10 @@ pub fn words_date(i: &str) -> Res<'_, Date> {
         .parse(i)?;
     match Date::new(y, m, d) {
         Some(date) => Ok((rest, date)),
-        None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        ))),
     }
 }
 
@@ -358,7 +460,12 @@ pub fn time(i: &str) -> Res<'_, (u32, u32)> {
         alt((
             terminated(tag_no_case("heures"), word_end),
             terminated(tag_no_case("heure"), word_end),
-            terminated(tag_no_case("h"), not(peek(nom::character::complete::satisfy(|c: char| c.is_alphabetic())))),
+            terminated(
+                tag_no_case("h"),
+                not(peek(nom::character::complete::satisfy(|c: char| {
+                    c.is_alphabetic()
+                }))),
+            ),
             tag(":"),
         )),
         space0,
@@ -366,14 +473,31 @@ pub fn time(i: &str) -> Res<'_, (u32, u32)> {
         .parse(i)?;
     let minutes = |i| {
         alt((
-            map_res(take_while_m_n(2, 2, |c: char| c.is_ascii_digit()), str::parse::<u32>),
-            map(terminated(digit1, peek(preceded(space0, tag_no_case("min")))), |s: &str| s.parse().unwrap_or(0)),
+            map_res(
+                take_while_m_n(2, 2, |c: char| c.is_ascii_digit()),
+                str::parse::<u32>,
+            ),
+            map(
+                terminated(digit1, peek(preceded(space0, tag_no_case("min")))),
+                |s: &str| s.parse().unwrap_or(0),
+            ),
             number_words,
         ))
         .parse(i)
     };
     let (rest, _) = opt(terminated(tag_no_case("et"), space1)).parse(rest)?;
-    let (rest, m) = opt(terminated(verify(minutes, |m| *m < 60), opt((space0, alt((tag_no_case("minutes"), tag_no_case("mn"), tag_no_case("min"))))))).parse(rest)?;
+    let (rest, m) = opt(terminated(
+        verify(minutes, |m| *m < 60),
+        opt((
+            space0,
+            alt((
+                tag_no_case("minutes"),
+                tag_no_case("mn"),
+                tag_no_case("min"),
+            )),
+        )),
+    ))
+    .parse(rest)?;
     // "18 h" alone must still be a time; "3 heures de débat" is not followed by a digit.
     Ok((rest, (h, m.unwrap_or(0))))
 }
@@ -471,18 +595,50 @@ mod tests {
         assert_eq!(date("14 Avril 2023").unwrap().1, d(2023, 4, 14));
         assert_eq!(date("15 janvier\n2007").unwrap().1, d(2007, 1, 15));
         let p = partial_date("23 février").unwrap().1;
-        assert_eq!(p, PartialDate { year: None, month: 2, day: 23 });
+        assert_eq!(
+            p,
+            PartialDate {
+                year: None,
+                month: 2,
+                day: 23
+            }
+        );
         assert_eq!(p.resolve(Some(d(2024, 3, 1))), Some(d(2024, 2, 23)));
         assert_eq!(p.resolve(Some(d(2024, 1, 5))), Some(d(2023, 2, 23)));
     }
 
     #[test]
     fn words_date_cases() {
-        assert_eq!(words_date("L'an deux mil vingt-trois, le quatorze Avril").unwrap().1, d(2023, 4, 14));
-        assert_eq!(words_date("L'an deux mille vingt-quatre, le premier mars").unwrap().1, d(2024, 3, 1));
-        assert_eq!(words_date("L'an deux mille dix-neuf, le 13 juin").unwrap().1, d(2019, 6, 13));
-        assert_eq!(words_date("l'an deux mille vingt et un et le vingt et un janvier").unwrap().1, d(2021, 1, 21));
-        assert_eq!(words_date("L'an deux mille vingt-cinq, treize novembre").unwrap().1, d(2025, 11, 13));
+        assert_eq!(
+            words_date("L'an deux mil vingt-trois, le quatorze Avril")
+                .unwrap()
+                .1,
+            d(2023, 4, 14)
+        );
+        assert_eq!(
+            words_date("L'an deux mille vingt-quatre, le premier mars")
+                .unwrap()
+                .1,
+            d(2024, 3, 1)
+        );
+        assert_eq!(
+            words_date("L'an deux mille dix-neuf, le 13 juin")
+                .unwrap()
+                .1,
+            d(2019, 6, 13)
+        );
+        assert_eq!(
+            words_date("l'an deux mille vingt et un et le vingt et un janvier")
+                .unwrap()
+                .1,
+            d(2021, 1, 21)
+        );
+        assert_eq!(
+            words_date("L'an deux mille vingt-cinq, treize novembre")
+                .unwrap()
+                .1,
+            d(2025, 11, 13)
+        );
     }
 
     #[test]
@@ -494,7 +650,10 @@ mod tests {
         assert_eq!(time("18 heures 30 minutes").unwrap().1, (18, 30));
         assert_eq!(time("dix-huit heures trente").unwrap().1, (18, 30));
         assert_eq!(time("vingt heures").unwrap().1, (20, 0));
-        assert_eq!(time("dix-neuf heures et trente minutes").unwrap().1, (19, 30));
+        assert_eq!(
+            time("dix-neuf heures et trente minutes").unwrap().1,
+            (19, 30)
+        );
         assert!(time("3 habitants").is_err());
     }
 

@@ -28,7 +28,11 @@ pub static CODES: LazyLock<Vec<Code>> = LazyLock::new(|| {
         .filter_map(|l| {
             let mut f = l.split('\t');
             let (id, name, pat) = (f.next()?, f.next()?, f.next()?);
-            Some(Code { id: id.into(), name: name.into(), pattern: Regex::new(&format!("(?i)^(?:{pat})")).ok()? })
+            Some(Code {
+                id: id.into(),
+                name: name.into(),
+                pattern: Regex::new(&format!("(?i)^(?:{pat})")).ok()?,
+            })
         })
         .collect()
 });
@@ -46,7 +50,11 @@ static LOI_NICKNAMES: LazyLock<Vec<Nickname>> = LazyLock::new(|| {
         .filter_map(|l| {
             let mut f = l.split('\t');
             let (pat, number, date) = (f.next()?, f.next()?, f.next()?);
-            Some(Nickname { pattern: Regex::new(&format!(r#"^(?:dite\s+)?(?:«\s*|"\s*)?(?:{pat})\b"#)).ok()?, number: number.into(), date: date.into() })
+            Some(Nickname {
+                pattern: Regex::new(&format!(r#"^(?:dite\s+)?(?:«\s*|"\s*)?(?:{pat})\b"#)).ok()?,
+                number: number.into(),
+                date: date.into(),
+            })
         })
         .collect()
 });
@@ -61,23 +69,39 @@ static ARTICLES: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\barticles?\s+|\bar
 // An article number: "L2121-15", "L. 2121-15", "L.2121.15", "L 2121-20", "R.2123-4", "D1611-1",
 // "L. 5211 -5", "L2122-22-4°", "1609 nonies C".
 static ARTICLE_NUM: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?P<p>[LRDA])?\s?\.?\s?(?P<n>\d{1,4}(?:\s?[-.]\s?\d{1,4}){0,3})(?P<par>\s?[-.]\s?\d{1,2}\s?°)?(?P<lat>\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)(?:\s+[A-Z]\b)?)?")
+    re(
+        r"^(?P<p>[LRDA])?\s?\.?\s?(?P<n>\d{1,4}(?:\s?[-.]\s?\d{1,4}){0,3})(?P<par>\s?[-.]\s?\d{1,2}\s?°)?(?P<lat>\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)(?:\s+[A-Z]\b)?)?",
+    )
 });
 // Between articles of a list: ", ", " et ", " à " (a range), " ou ".
-static LIST_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\s*,\s*(?:et\s+|ainsi\s+que\s+)?|\s+et\s+|\s+ou\s+|\s*&\s*|\s+à\s+|\s+au\s+|\s*-\s+)"));
+static LIST_SEP: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:\s*,\s*(?:et\s+|ainsi\s+que\s+)?|\s+et\s+|\s+ou\s+|\s*&\s*|\s+à\s+|\s+au\s+|\s*-\s+)")
+});
 // What follows the articles: the code, or a short form.
 static CODE_LINK: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:\s*(?:,|\(|°|alin[ée]a\s+\d+|\d+°|[IVX]+)\s*)*\s*(?:du|de\s+la|de\s+l'|des|de)?\s*")
+    re(
+        r"(?i)^(?:\s*(?:,|\(|°|alin[ée]a\s+\d+|\d+°|[IVX]+)\s*)*\s*(?:du|de\s+la|de\s+l'|des|de)?\s*",
+    )
 });
 static SHORT_FORM: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:\s*,)?\s*(?:du\s+m[êe]me\s+code|dudit\s+code|de\s+ce\s+code|du\s+code\s+(?:pr[ée]cit[ée]|susvis[ée]|susmentionn[ée]))")
+    re(
+        r"(?i)^(?:\s*,)?\s*(?:du\s+m[êe]me\s+code|dudit\s+code|de\s+ce\s+code|du\s+code\s+(?:pr[ée]cit[ée]|susvis[ée]|susmentionn[ée]))",
+    )
 });
 // A code named just before its articles: "Vu le CGCT, et notamment ses articles …".
-static CODE_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:notamment\s+)?(?:ses|son|en\s+son|en\s+ses|les|l')\s*$"));
+static CODE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?:notamment\s+)?(?:ses|son|en\s+son|en\s+ses|les|l')\s*$"));
 
 fn norm_article(prefix: Option<&str>, num: &str) -> String {
-    let digits: Vec<&str> = num.split(|c: char| c == '-' || c == '.' || c.is_whitespace()).filter(|s| !s.is_empty()).collect();
-    format!("{}{}", prefix.unwrap_or("").to_uppercase(), digits.join("-"))
+    let digits: Vec<&str> = num
+        .split(|c: char| c == '-' || c == '.' || c.is_whitespace())
+        .filter(|s| !s.is_empty())
+        .collect();
+    format!(
+        "{}{}",
+        prefix.unwrap_or("").to_uppercase(),
+        digits.join("-")
+    )
 }
 
 #[derive(Debug, Clone)]
@@ -91,7 +115,11 @@ struct ArticleHit {
 
 /// Finds every legal reference in `text`; spans are offsets from `base` in the document, and
 /// `span_of` turns them into spans.
-pub fn find(text: &str, base: usize, span_of: &dyn Fn(usize, usize) -> Span) -> Vec<LegalReference> {
+pub fn find(
+    text: &str,
+    base: usize,
+    span_of: &dyn Fn(usize, usize) -> Span,
+) -> Vec<LegalReference> {
     let mut out: Vec<(usize, LegalReference)> = Vec::new();
     let mut last_code: Option<&'static Code> = None;
     // Code articles, in order, so that short forms resolve against the previous code.
@@ -99,8 +127,7 @@ pub fn find(text: &str, base: usize, span_of: &dyn Fn(usize, usize) -> Span) -> 
     for m in ARTICLES.find_iter(text) {
         let mut pos = m.end();
         let mut hits: Vec<ArticleHit> = Vec::new();
-        loop {
-            let Some(c) = ARTICLE_NUM.captures(&text[pos..]) else { break };
+        while let Some(c) = ARTICLE_NUM.captures(&text[pos..]) {
             let whole = c.get(0).unwrap();
             let prefix = c.name("p").map(|p| p.as_str());
             // "L2122-22-4°": the last part is a paragraph of the article, not the article.
@@ -117,7 +144,9 @@ pub fn find(text: &str, base: usize, span_of: &dyn Fn(usize, usize) -> Span) -> 
             };
             let start = pos;
             pos += whole.end();
-            let is_range = hits.last().is_some_and(|h: &ArticleHit| h.end == usize::MAX);
+            let is_range = hits
+                .last()
+                .is_some_and(|h: &ArticleHit| h.end == usize::MAX);
             if is_range {
                 let h = hits.last_mut().unwrap();
                 // "R.2123-4 à 6": the end shares the start's stem.
@@ -132,10 +161,20 @@ pub fn find(text: &str, base: usize, span_of: &dyn Fn(usize, usize) -> Span) -> 
                 h.end_article = Some(end_art);
                 h.end = pos;
             } else {
-                hits.push(ArticleHit { article: art, end_article: None, start, end: pos, prefixed: prefix.is_some() });
+                hits.push(ArticleHit {
+                    article: art,
+                    end_article: None,
+                    start,
+                    end: pos,
+                    prefixed: prefix.is_some(),
+                });
             }
             match LIST_SEP.find(&text[pos..]) {
-                Some(s) if ARTICLE_NUM.is_match(&text[pos + s.end()..]) && text[pos + s.end()..].starts_with(|c: char| c.is_ascii_digit() || "LRDA".contains(c)) => {
+                Some(s)
+                    if ARTICLE_NUM.is_match(&text[pos + s.end()..])
+                        && text[pos + s.end()..]
+                            .starts_with(|c: char| c.is_ascii_digit() || "LRDA".contains(c)) =>
+                {
                     let sep = s.as_str().trim();
                     if sep == "à" || sep == "au" || sep == "-" {
                         hits.last_mut().unwrap().end = usize::MAX;
@@ -163,9 +202,14 @@ pub fn find(text: &str, base: usize, span_of: &dyn Fn(usize, usize) -> Span) -> 
                 Some(c) => CodeRef::Named(c),
                 None => {
                     let before = &text[..m.start()];
-                    let sentence = &before[before.rfind(['.', ';', '\n']).map(|p| p + 1).unwrap_or(0)..];
+                    let sentence =
+                        &before[before.rfind(['.', ';', '\n']).map(|p| p + 1).unwrap_or(0)..];
                     let named_before = CODE_BEFORE.is_match(sentence).then(|| {
-                        CODES.iter().filter_map(|c| c.pattern.find_iter_case(sentence).map(|p| (p, c))).max_by_key(|(p, _)| *p).map(|(_, c)| c)
+                        CODES
+                            .iter()
+                            .filter_map(|c| c.pattern.find_iter_case(sentence).map(|p| (p, c)))
+                            .max_by_key(|(p, _)| *p)
+                            .map(|(_, c)| c)
                     });
                     match named_before.flatten() {
                         Some(c) => CodeRef::Named(c),
@@ -200,13 +244,15 @@ pub fn find(text: &str, base: usize, span_of: &dyn Fn(usize, usize) -> Span) -> 
                         // CGCT articles always carry their L/R/D part; a bare number is another text's.
                         continue;
                     }
-                    let (article, paragraph_free) = (h.article.clone(), ());
-                    let _ = paragraph_free;
+                    let article = h.article.clone();
                     out.push((
                         h.start,
                         LegalReference {
                             kind: LegalKind::CodeArticle,
-                            text: text[h.start.min(s)..e.max(h.end)].chars().take(200).collect(),
+                            text: text[h.start.min(s)..e.max(h.end)]
+                                .chars()
+                                .take(200)
+                                .collect(),
                             code: Some(code.id.clone()),
                             article: Some(article),
                             article_end: h.end_article,
@@ -243,21 +289,33 @@ trait FindLast {
 impl FindLast for Regex {
     /// The last place in `s` where this anchored code pattern matches.
     fn find_iter_case(&self, s: &str) -> Option<usize> {
-        s.char_indices().filter(|(i, _)| self.is_match(&s[*i..])).map(|(i, _)| i).last()
+        s.char_indices()
+            .rev()
+            .find(|(i, _)| self.is_match(&s[*i..]))
+            .map(|(i, _)| i)
     }
 }
 
 // "loi n° 2013-595 du 8 juillet 2013", "décret n° 91.1415", "ordonnance n° 2021-1310",
 // "arrêté préfectoral n° 2014-I-022 du 10 janvier 2014", "Règlement (UE) 2016/679".
 static TEXT_KIND: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?P<k>loi(?:\s+organique)?|d[ée]cret(?:-loi)?|ordonnance|arr[êe]t[ée](?:\s+(?:pr[ée]fectoral|minist[ée]riel|interminist[ée]riel|municipal|inter-?pr[ée]fectoral|du\s+maire|du\s+pr[ée]fet|du\s+pr[ée]sident))?|r[èe]glement\s*\(\s*(?:UE|CE)\s*\)|directive(?:\s*\(\s*UE\s*\))?)\s*")
+    re(
+        r"(?i)\b(?P<k>loi(?:\s+organique)?|d[ée]cret(?:-loi)?|ordonnance|arr[êe]t[ée](?:\s+(?:pr[ée]fectoral|minist[ée]riel|interminist[ée]riel|municipal|inter-?pr[ée]fectoral|du\s+maire|du\s+pr[ée]fet|du\s+pr[ée]sident))?|r[èe]glement\s*\(\s*(?:UE|CE)\s*\)|directive(?:\s*\(\s*UE\s*\))?)\s*",
+    )
 });
 static TEXT_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:n[°o]\.?\s*|num[ée]ro\s+)?(?P<n>\d{2,4}\s?[-.‑/]\s?\d{1,5}(?:/[A-Z]{2,3})?|[\w]{1,6}(?:[-/][\w]{1,8}){1,4})")
+    re(
+        r"(?i)^(?:n[°o]\.?\s*|num[ée]ro\s+)?(?P<n>\d{2,4}\s?[-.‑/]\s?\d{1,5}(?:/[A-Z]{2,3})?|[\w]{1,6}(?:[-/][\w]{1,8}){1,4})",
+    )
 });
 static DATE_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*,?\s*(?:du|en\s+date\s+du)\s+"));
 
-fn numbered_texts(text: &str, base: usize, span_of: &dyn Fn(usize, usize) -> Span, out: &mut Vec<(usize, LegalReference)>) {
+fn numbered_texts(
+    text: &str,
+    base: usize,
+    span_of: &dyn Fn(usize, usize) -> Span,
+    out: &mut Vec<(usize, LegalReference)>,
+) {
     for c in TEXT_KIND.captures_iter(text) {
         let m = c.get(0).unwrap();
         let k = c["k"].to_lowercase();
@@ -277,7 +335,9 @@ fn numbered_texts(text: &str, base: usize, span_of: &dyn Fn(usize, usize) -> Spa
         let mut pos = m.end();
         let mut number = None;
         let rest = &text[pos..];
-        let has_no = rest.to_lowercase().starts_with("n°") || rest.to_lowercase().starts_with("no ") || rest.to_lowercase().starts_with("n °");
+        let has_no = rest.to_lowercase().starts_with("n°")
+            || rest.to_lowercase().starts_with("no ")
+            || rest.to_lowercase().starts_with("n °");
         if let Some(n) = TEXT_NUMBER.captures(rest) {
             let raw = n["n"].to_string();
             let numeric = raw.chars().next().is_some_and(|c| c.is_ascii_digit());
@@ -285,7 +345,7 @@ fn numbered_texts(text: &str, base: usize, span_of: &dyn Fn(usize, usize) -> Spa
             if (has_no || numeric) && raw.chars().any(|c| c.is_ascii_digit()) {
                 let norm = if matches!(kind, LegalKind::ReglementUe | LegalKind::DirectiveUe) {
                     raw.replace(' ', "")
-                } else if numeric && raw.matches(|c: char| c == '-' || c == '.' || c == '‑').count() == 1 {
+                } else if numeric && raw.matches(['-', '.', '‑']).count() == 1 {
                     raw.replace(['.', '‑', ' '], "-").replace("--", "-")
                 } else {
                     raw.clone()
@@ -305,8 +365,14 @@ fn numbered_texts(text: &str, base: usize, span_of: &dyn Fn(usize, usize) -> Spa
         // Préfectoral modifié du 16 juin 1980", "arrêté n° 24/226 CE du Président … en date du …".
         if date.is_none() && kind == LegalKind::Arrete {
             static DATED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:du|en\s+date\s+du)\s+"));
-            let window_end = text[pos..].find(['.', ';']).map(|e| pos + e).unwrap_or(text.len()).min(pos + 140);
-            let window_end = (window_end..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+            let window_end = text[pos..]
+                .find(['.', ';'])
+                .map(|e| pos + e)
+                .unwrap_or(text.len())
+                .min(pos + 140);
+            let window_end = (window_end..=text.len())
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(text.len());
             for l in DATED.find_iter(&text[pos..window_end]) {
                 if let Ok((r, d)) = grammar::date(&text[pos + l.end()..]) {
                     date = Some(d.iso());
@@ -316,7 +382,10 @@ fn numbered_texts(text: &str, base: usize, span_of: &dyn Fn(usize, usize) -> Spa
             }
         }
         if kind == LegalKind::Loi && number.is_none() {
-            if let Some(nick) = LOI_NICKNAMES.iter().find(|n| n.pattern.is_match(&text[m.end()..])) {
+            if let Some(nick) = LOI_NICKNAMES
+                .iter()
+                .find(|n| n.pattern.is_match(&text[m.end()..]))
+            {
                 number = Some(nick.number.clone());
                 date = date.or(Some(nick.date.clone()));
             }
@@ -336,7 +405,11 @@ fn numbered_texts(text: &str, base: usize, span_of: &dyn Fn(usize, usize) -> Spa
                 code: None,
                 article: None,
                 article_end: None,
-                number: if kind == LegalKind::Arrete { None } else { number.clone() },
+                number: if kind == LegalKind::Arrete {
+                    None
+                } else {
+                    number.clone()
+                },
                 date,
                 url: None,
                 span: span_of(base + m.start(), base + pos),
@@ -351,30 +424,55 @@ mod tests {
     use super::*;
 
     fn refs(t: &str) -> Vec<String> {
-        find(t, 0, &|s, e| Span { start: s, end: e, line: 1, page: None })
-            .into_iter()
-            .map(|r| match r.kind {
-                LegalKind::CodeArticle => format!("{} {}{}", r.code.unwrap(), r.article.unwrap(), r.article_end.map(|e| format!("..{e}")).unwrap_or_default()),
-                k => format!("{:?} {}", k, r.number.or(r.date).unwrap_or_default()),
-            })
-            .collect()
+        find(t, 0, &|s, e| Span {
+            start: s,
+            end: e,
+            line: 1,
+            page: None,
+        })
+        .into_iter()
+        .map(|r| match r.kind {
+            LegalKind::CodeArticle => format!(
+                "{} {}{}",
+                r.code.unwrap(),
+                r.article.unwrap(),
+                r.article_end.map(|e| format!("..{e}")).unwrap_or_default()
+            ),
+            k => format!("{:?} {}", k, r.number.or(r.date).unwrap_or_default()),
+        })
+        .collect()
     }
 
     #[test]
     fn code_articles_written_forms() {
-        assert_eq!(refs("l'article L2121-15 du Code Général des Collectivités Territoriales"), ["CGCT L2121-15"]);
+        assert_eq!(
+            refs("l'article L2121-15 du Code Général des Collectivités Territoriales"),
+            ["CGCT L2121-15"]
+        );
         assert_eq!(refs("l'article L. 2121-15 du CGCT"), ["CGCT L2121-15"]);
         assert_eq!(refs("article L.2121.15 du CGCT"), ["CGCT L2121-15"]);
-        assert_eq!(refs("article L 2121-20 du Code général des collectivités territoriales"), ["CGCT L2121-20"]);
-        assert_eq!(refs("articles L2121-29 et L2122-22 du CGCT"), ["CGCT L2121-29", "CGCT L2122-22"]);
+        assert_eq!(
+            refs("article L 2121-20 du Code général des collectivités territoriales"),
+            ["CGCT L2121-20"]
+        );
+        assert_eq!(
+            refs("articles L2121-29 et L2122-22 du CGCT"),
+            ["CGCT L2121-29", "CGCT L2122-22"]
+        );
         assert_eq!(refs("l'article L.2122-22-4° du CGCT"), ["CGCT L2122-22"]);
         assert_eq!(refs("article L. 5211-25-1 du CGCT"), ["CGCT L5211-25-1"]);
     }
 
     #[test]
     fn ranges() {
-        assert_eq!(refs("articles R.512-14 à R.512-25 du code de l'environnement"), ["environnement R512-14..R512-25"]);
-        assert_eq!(refs("articles R.2123-4 à 6 du CGCT"), ["CGCT R2123-4..R2123-6"]);
+        assert_eq!(
+            refs("articles R.512-14 à R.512-25 du code de l'environnement"),
+            ["environnement R512-14..R512-25"]
+        );
+        assert_eq!(
+            refs("articles R.2123-4 à 6 du CGCT"),
+            ["CGCT R2123-4..R2123-6"]
+        );
     }
 
     #[test]
@@ -383,20 +481,32 @@ mod tests {
             refs("Vu l'article L.5211-17 du CGCT ; conditions posées par l'article L. 5211 -5 du même code."),
             ["CGCT L5211-17", "CGCT L5211-5"]
         );
-        assert_eq!(refs("Vu le Code de l'urbanisme, et notamment ses articles L153-36 et L153-45"), ["urbanisme L153-36", "urbanisme L153-45"]);
+        assert_eq!(
+            refs("Vu le Code de l'urbanisme, et notamment ses articles L153-36 et L153-45"),
+            ["urbanisme L153-36", "urbanisme L153-45"]
+        );
         assert_eq!(refs("l'article 2 des statuts"), Vec::<String>::new());
     }
 
     #[test]
     fn numbered_texts_cases() {
-        assert_eq!(refs("la loi n° 2013-595 du 8 juillet 2013"), ["Loi 2013-595"]);
+        assert_eq!(
+            refs("la loi n° 2013-595 du 8 juillet 2013"),
+            ["Loi 2013-595"]
+        );
         assert_eq!(refs("la loi n°84-53 du 26 janvier 1984"), ["Loi 84-53"]);
         assert_eq!(refs("la loi du 12 juillet 1999"), ["Loi 1999-07-12"]);
         assert_eq!(refs("la loi NOTRe"), ["Loi 2015-991"]);
         assert_eq!(refs("décret n° 91.1415"), ["Decret 91-1415"]);
         assert_eq!(refs("l'ordonnance n° 2021-1310"), ["Ordonnance 2021-1310"]);
-        assert_eq!(refs("arrêté préfectoral n° 2014-I-022 du 10 janvier 2014"), ["Arrete 2014-01-10"]);
-        assert_eq!(refs("Vu l'arrêté Préfectoral modifié du 16 Juin 1980 portant création"), ["Arrete 1980-06-16"]);
+        assert_eq!(
+            refs("arrêté préfectoral n° 2014-I-022 du 10 janvier 2014"),
+            ["Arrete 2014-01-10"]
+        );
+        assert_eq!(
+            refs("Vu l'arrêté Préfectoral modifié du 16 Juin 1980 portant création"),
+            ["Arrete 1980-06-16"]
+        );
         assert_eq!(refs("Vu l'arrêté n°24/226 CE du Président du Conseil Exécutif de Corse en date du 15 mai 2024, Vu"), ["Arrete 2024-05-15"]);
         assert_eq!(refs("Règlement (UE) 2016/679"), ["ReglementUe 2016/679"]);
     }

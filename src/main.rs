@@ -7,7 +7,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "registre", version, about = "Reads French council deliberations into structured, checked data")]
+#[command(
+    name = "registre",
+    version,
+    about = "Reads French council deliberations into structured, checked data"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -26,13 +30,14 @@ enum Command {
         output: Option<PathBuf>,
     },
     /// Print the normalized text of a document, as the parser sees it (spans point into it).
-    Text {
-        path: PathBuf,
-    },
+    Text { path: PathBuf },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Panics inside the PDF reader are caught and become error records naming the file;
+    // the default hook would also print a backtrace for each.
+    std::panic::set_hook(Box::new(|_| {}));
     match cli.command {
         Command::Parse { paths, output } => parse(paths, output),
         Command::Text { path } => match registre::input::read_path(&path) {

@@ -45,7 +45,8 @@ pub fn strip_civility(s: &str) -> &str {
     loop {
         // "M.L. CASTELLI", "M.C. RUIZ": initials, not "Monsieur".
         let b = s.as_bytes();
-        if b.len() >= 4 && b[0] == b'M' && b[1] == b'.' && b[2].is_ascii_uppercase() && b[3] == b'.' {
+        if b.len() >= 4 && b[0] == b'M' && b[1] == b'.' && b[2].is_ascii_uppercase() && b[3] == b'.'
+        {
             return s;
         }
         match CIVILITY.find(s) {
@@ -97,11 +98,14 @@ pub fn split_role(s: &str) -> (String, Option<String>) {
 /// Cleans one name: civility off, role apart, stray punctuation trimmed. None when the
 /// fragment is not a plausible name.
 pub fn clean_name(raw: &str) -> Option<(String, Option<String>)> {
-    let raw = raw.trim().trim_start_matches(['-', '–', '—', '•', '*', ':', '.', ' ']).trim();
+    let raw = raw
+        .trim()
+        .trim_start_matches(['-', '–', '—', '•', '*', ':', '.', ' '])
+        .trim();
     let (name, role) = split_role(strip_civility(raw));
     let name = strip_civility(&name);
     let name = name
-        .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')' )
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')')
         .trim_end_matches('.')
         .trim();
     if name.is_empty() || !is_plausible_name(name) {
@@ -123,12 +127,18 @@ pub fn is_plausible_name(s: &str) -> bool {
         return false;
     }
     // Every word but particles starts with a capital (names are capitalized; prose is not).
-    let particles = ["de", "du", "des", "d'", "le", "la", "van", "von", "der", "di", "da", "dit", "dite", "ep.", "épouse", "née", "né", "et"];
+    let particles = [
+        "de", "du", "des", "d'", "le", "la", "van", "von", "der", "di", "da", "dit", "dite", "ep.",
+        "épouse", "née", "né", "et",
+    ];
     let lower_words = words
         .iter()
         .filter(|w| {
             let first = w.chars().next().unwrap_or('A');
-            first.is_lowercase() && !particles.iter().any(|p| w.to_lowercase() == *p || w.starts_with("d'"))
+            first.is_lowercase()
+                && !particles
+                    .iter()
+                    .any(|p| w.to_lowercase() == *p || w.starts_with("d'"))
         })
         .count();
     lower_words == 0
@@ -193,14 +203,23 @@ pub fn split_names(block: &str) -> Vec<NameRef> {
         if is_role(strip_civility(trimmed)) {
             if let Some(last) = out.last_mut() {
                 if last.role.is_none() {
-                    last.role = Some(strip_civility(trimmed).trim_end_matches(['.', ',']).to_string());
+                    last.role = Some(
+                        strip_civility(trimmed)
+                            .trim_end_matches(['.', ','])
+                            .to_string(),
+                    );
                 }
             }
             continue;
         }
         if let Some((name, role)) = clean_name(trimmed) {
             let lead = raw.len() - raw.trim_start().len();
-            out.push(NameRef { name, role, start: s + lead, end: e });
+            out.push(NameRef {
+                name,
+                role,
+                start: s + lead,
+                end: e,
+            });
         }
     }
     out
@@ -210,7 +229,12 @@ pub fn split_names(block: &str) -> Vec<NameRef> {
 /// without a comma, or the line ends with a full stop.
 fn line_is_complete(seg: &str) -> bool {
     let t = seg.trim_end();
-    let last_word: String = t.trim_end_matches('.').chars().rev().take_while(|c| c.is_alphabetic()).collect();
+    let last_word: String = t
+        .trim_end_matches('.')
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
     // "F." at a line end is an initial whose surname follows on the next line.
     t.ends_with('.') && last_word.chars().count() > 1 && !t.ends_with("Mme.")
 }
@@ -252,8 +276,14 @@ mod tests {
         assert_eq!(strip_civility("Monsieur Claude DUPONT"), "Claude DUPONT");
         assert_eq!(strip_civility("Mme. Anne MARTIN"), "Anne MARTIN");
         assert_eq!(strip_civility("M.L. CASTELLI"), "M.L. CASTELLI");
-        assert_eq!(split_role("Claude DUPONT, Maire"), ("Claude DUPONT".into(), Some("Maire".into())));
-        assert_eq!(split_role("DUPONT Claude (2ème adjoint)"), ("DUPONT Claude".into(), Some("2ème adjoint".into())));
+        assert_eq!(
+            split_role("Claude DUPONT, Maire"),
+            ("Claude DUPONT".into(), Some("Maire".into()))
+        );
+        assert_eq!(
+            split_role("DUPONT Claude (2ème adjoint)"),
+            ("DUPONT Claude".into(), Some("2ème adjoint".into()))
+        );
         assert_eq!(split_role("le Maire, Philippe Saurel").0, "Philippe Saurel");
     }
 
@@ -261,20 +291,34 @@ mod tests {
     fn comma_list_with_wraps() {
         assert_eq!(
             names("Fabien ABERT, Sabria\nBOUALLAGA, Cédric DE\nSAINT JOUAN, Rabii YOUSSOUS."),
-            ["Fabien ABERT", "Sabria BOUALLAGA", "Cédric DE SAINT JOUAN", "Rabii YOUSSOUS"]
+            [
+                "Fabien ABERT",
+                "Sabria BOUALLAGA",
+                "Cédric DE SAINT JOUAN",
+                "Rabii YOUSSOUS"
+            ]
         );
     }
 
     #[test]
     fn grouped_forms() {
         assert_eq!(names("MM. PINTA et LESAULNIER"), ["PINTA", "LESAULNIER"]);
-        assert_eq!(names("Mmes Anne LEROY et Julie BRUN"), ["Anne LEROY", "Julie BRUN"]);
-        assert_eq!(names("Madame X. DURAND - Monsieur Y. PETIT"), ["X. DURAND", "Y. PETIT"]);
+        assert_eq!(
+            names("Mmes Anne LEROY et Julie BRUN"),
+            ["Anne LEROY", "Julie BRUN"]
+        );
+        assert_eq!(
+            names("Madame X. DURAND - Monsieur Y. PETIT"),
+            ["X. DURAND", "Y. PETIT"]
+        );
     }
 
     #[test]
     fn one_per_line_and_roles_alone() {
-        assert_eq!(names("Madame Isabelle SIGAUD\nMonsieur Antonio MENDES"), ["Isabelle SIGAUD", "Antonio MENDES"]);
+        assert_eq!(
+            names("Madame Isabelle SIGAUD\nMonsieur Antonio MENDES"),
+            ["Isabelle SIGAUD", "Antonio MENDES"]
+        );
         let refs = split_names("Monsieur Claude DUPONT, Maire, Mme Anne LEROY");
         assert_eq!(refs[0].role.as_deref(), Some("Maire"));
         assert_eq!(refs.len(), 2);

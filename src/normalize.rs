@@ -99,16 +99,14 @@ fn clean_page(page: &str) -> String {
                 s.push(' ')
             }
             '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => {}
-            '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' | '\u{02bc}' | '\u{0060}' | '\u{00b4}' => {
-                s.push('\'')
-            }
+            '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' | '\u{02bc}' | '\u{0060}'
+            | '\u{00b4}' => s.push('\''),
             '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{2033}' => s.push('"'),
             '\u{2010}' | '\u{2011}' | '\u{2212}' => s.push('-'),
             '\u{fb00}'..='\u{fb06}' => s.extend(c.nfkc()),
-            '\u{2022}' | '\u{25aa}' | '\u{25cf}' | '\u{25e6}' | '\u{25a0}' | '\u{25a1}' | '\u{27a2}'
-            | '\u{25ba}' | '\u{2023}' | '\u{2043}' | '\u{f0b7}' | '\u{f0a7}' | '\u{f0d8}' | '\u{f0fc}' => {
-                s.push('-')
-            }
+            '\u{2022}' | '\u{25aa}' | '\u{25cf}' | '\u{25e6}' | '\u{25a0}' | '\u{25a1}'
+            | '\u{27a2}' | '\u{25ba}' | '\u{2023}' | '\u{2043}' | '\u{f0b7}' | '\u{f0a7}'
+            | '\u{f0d8}' | '\u{f0fc}' => s.push('-'),
             '\u{e000}'..='\u{f8ff}' => s.push(' '),
             c if c.is_control() && c != '\n' => s.push(' '),
             c => s.push(c),
@@ -127,7 +125,8 @@ fn clean_page(page: &str) -> String {
 }
 
 // `**bold**`, `__bold__`, backslash escapes of Markdown exports.
-static MARKUP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*|__|\\([-*_.#()\[\]])").unwrap());
+static MARKUP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\*\*|__|\\([-*_.#()\[\]])").unwrap());
 // `1^{er}`, `^{e}`: superscripts written as TeX.
 static SUPERSCRIPT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\^\{([^}]{0,8})\}").unwrap());
 // "A B S E N T S": a heading spaced out letter by letter.
@@ -156,7 +155,11 @@ fn strip_running_lines(pages: Vec<String>) -> Vec<String> {
         return pages;
     }
     const EDGE: usize = 4;
-    let fold = |l: &str| l.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect::<String>();
+    let fold = |l: &str| {
+        l.chars()
+            .map(|c| if c.is_ascii_digit() { '0' } else { c })
+            .collect::<String>()
+    };
     let mut counts: HashMap<String, usize> = HashMap::new();
     for p in &pages {
         let lines: Vec<&str> = p.lines().filter(|l| !l.trim().is_empty()).collect();
@@ -173,12 +176,18 @@ fn strip_running_lines(pages: Vec<String>) -> Vec<String> {
             *counts.entry(k).or_default() += 1;
         }
     }
-    let min = if pages.len() == 2 { 2 } else { pages.len().div_ceil(2).max(2) };
+    let min = if pages.len() == 2 {
+        2
+    } else {
+        pages.len().div_ceil(2).max(2)
+    };
     pages
         .into_iter()
         .map(|p| {
             let lines: Vec<&str> = p.lines().collect();
-            let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].trim().is_empty()).collect();
+            let content: Vec<usize> = (0..lines.len())
+                .filter(|&i| !lines[i].trim().is_empty())
+                .collect();
             let n = content.len();
             let mut drop = vec![false; lines.len()];
             for (rank, &i) in content.iter().enumerate() {
@@ -206,8 +215,7 @@ fn strip_running_lines(pages: Vec<String>) -> Vec<String> {
 /// Joins words split at a line end: "compé-\ntence" becomes "compétence"; a compound name
 /// ("LEVY-\nRAMEAU", "Jean-\nPierre") keeps its hyphen. Page starts are shifted accordingly.
 fn join_split_words(text: &str, page_starts: &mut [usize]) -> String {
-    static SPLIT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(\p{L})-\n(\p{L})").unwrap());
+    static SPLIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\p{L})-\n(\p{L})").unwrap());
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
     let mut removed: Vec<(usize, usize)> = Vec::new(); // (offset in input, bytes removed so far)
@@ -247,7 +255,9 @@ mod tests {
 
     #[test]
     fn spaces_quotes_ligatures_and_markup() {
-        let t = normalize("L\u{2019}an\u{a0}deux\u{202f}mille **Maire** 1^{er} ﬁnances soft\u{ad}hyphen");
+        let t = normalize(
+            "L\u{2019}an\u{a0}deux\u{202f}mille **Maire** 1^{er} ﬁnances soft\u{ad}hyphen",
+        );
         assert_eq!(t.as_str(), "L'an deux mille Maire 1er finances softhyphen");
     }
 

@@ -82,7 +82,10 @@ mod tests {
         let mut b = vec![0xEF, 0xBB, 0xBF];
         b.extend_from_slice("Présents".as_bytes());
         let d = decode(&b).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding.as_str()), ("Présents", "utf-8"));
+        assert_eq!(
+            (d.text.as_str(), d.encoding.as_str()),
+            ("Présents", "utf-8")
+        );
     }
 
     #[test]
@@ -100,12 +103,18 @@ mod tests {
             b.extend_from_slice(&u.to_le_bytes());
         }
         let d = decode(&b).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding.as_str()), ("Séance", "utf-16le"));
+        assert_eq!(
+            (d.text.as_str(), d.encoding.as_str()),
+            ("Séance", "utf-16le")
+        );
     }
 
     #[test]
     fn utf16le_without_bom() {
-        let b: Vec<u8> = "Conseil municipal".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let b: Vec<u8> = "Conseil municipal"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
         assert_eq!(decode(&b).unwrap().text, "Conseil municipal");
     }
 

@@ -65,6 +65,24 @@ pub fn looks_like_pdf(bytes: &[u8]) -> bool {
     head.windows(5).any(|w| w == b"%PDF-")
 }
 
+/// Formats that are not documents registre reads, by signature or by extension.
+fn unsupported(path: &str, bytes: &[u8]) -> Option<&'static str> {
+    let lower = path.to_ascii_lowercase();
+    let ext = lower.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Some("a Microsoft Office 97-2003 file (.doc, .xls); convert it to PDF or text");
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Some("a zip container (.docx, .odt, .xlsx or an archive)");
+    }
+    match ext {
+        "csv" | "tsv" | "xls" | "xlsx" | "ods" => Some("a table of data"),
+        "doc" | "docx" | "odt" | "rtf" => Some("a word-processor file; convert it to PDF or text"),
+        "png" | "jpg" | "jpeg" | "tif" | "tiff" | "gif" => Some("an image (OCR it first)"),
+        _ => None,
+    }
+}
+
 /// Reads one file from disk.
 pub fn read_path(path: &Path) -> Result<SourceText, InputError> {
     let display = path.display().to_string();
@@ -88,6 +106,13 @@ pub fn from_bytes(path: &str, bytes: &[u8]) -> Result<SourceText, InputError> {
         kind: kind.to_string(),
         message,
     };
+    if let Some(what) = unsupported(path, bytes) {
+        return Err(err(
+            None,
+            "unsupported_format",
+            format!("{what}: not a document registre reads (text or PDF)"),
+        ));
+    }
     if looks_like_pdf(bytes) || path.to_ascii_lowercase().ends_with(".pdf") {
         if !looks_like_pdf(bytes) {
             return Err(err(
@@ -96,7 +121,8 @@ pub fn from_bytes(path: &str, bytes: &[u8]) -> Result<SourceText, InputError> {
                 "not a PDF: no %PDF- signature".into(),
             ));
         }
-        let pdf = pdf::extract(bytes).map_err(|e| err(Some(SourceFormat::Pdf), e.kind(), e.to_string()))?;
+        let pdf = pdf::extract(bytes)
+            .map_err(|e| err(Some(SourceFormat::Pdf), e.kind(), e.to_string()))?;
         return Ok(SourceText {
             path: path.to_string(),
             format: SourceFormat::Pdf,
@@ -107,9 +133,14 @@ pub fn from_bytes(path: &str, bytes: &[u8]) -> Result<SourceText, InputError> {
             text: pdf.text,
         });
     }
-    let decoded = encoding::decode(bytes).map_err(|m| err(Some(SourceFormat::Text), "binary", m))?;
+    let decoded =
+        encoding::decode(bytes).map_err(|m| err(Some(SourceFormat::Text), "binary", m))?;
     if decoded.text.trim().is_empty() {
-        return Err(err(Some(SourceFormat::Text), "empty", "the file holds no text".into()));
+        return Err(err(
+            Some(SourceFormat::Text),
+            "empty",
+            "the file holds no text".into(),
+        ));
     }
     Ok(SourceText {
         path: path.to_string(),

@@ -71,8 +71,8 @@ pub fn extract(bytes: &[u8]) -> Result<PdfText, PdfError> {
 }
 
 fn extract_inner(bytes: &[u8]) -> Result<PdfText, PdfError> {
-    let mut doc = pdf_extract::Document::load_mem(bytes)
-        .map_err(|e| PdfError::Unreadable(e.to_string()))?;
+    let mut doc =
+        pdf_extract::Document::load_mem(bytes).map_err(|e| PdfError::Unreadable(e.to_string()))?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(PdfError::Encrypted);
     }
@@ -108,7 +108,8 @@ pub fn has_text_layer(pages: &[String]) -> bool {
             *seen.entry(l).or_default() += 1;
         }
     }
-    let repeated = |l: &str| pages.len() >= 2 && seen.get(l).copied().unwrap_or(0) * 2 > pages.len();
+    let repeated =
+        |l: &str| pages.len() >= 2 && seen.get(l).copied().unwrap_or(0) * 2 > pages.len();
     let letters: usize = pages
         .iter()
         .flat_map(|p| p.lines())
@@ -218,7 +219,10 @@ impl OutputDev for LayoutDev {
             let dy = (y - p.y).abs();
             let line_size = size.max(p.size);
             // A glyph drawn twice at the same place fakes bold: keep one.
-            if dy < 0.05 * line_size && (x - p.last_x).abs() < 0.05 * line_size && first == p.last_char {
+            if dy < 0.05 * line_size
+                && (x - p.last_x).abs() < 0.05 * line_size
+                && first == p.last_char
+            {
                 return Ok(());
             }
             if dy > 0.6 * line_size {
@@ -236,7 +240,9 @@ impl OutputDev for LayoutDev {
                 let line_so_far = self.cur.rsplit('\n').next().unwrap_or("").trim();
                 let marker = !line_so_far.is_empty()
                     && line_so_far.chars().count() <= 4
-                    && line_so_far.chars().all(|c| c.is_ascii_alphanumeric() || ".)-/°•–".contains(c));
+                    && line_so_far
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || ".)-/°•–".contains(c));
                 if gap > 4.0 * line_size && !marker {
                     self.push_break(false);
                 } else if gap > 0.2 * line_size {
@@ -294,6 +300,9 @@ mod tests {
 
     #[test]
     fn garbage_is_unreadable() {
-        assert!(matches!(extract(b"not a pdf at all"), Err(PdfError::Unreadable(_))));
+        assert!(matches!(
+            extract(b"not a pdf at all"),
+            Err(PdfError::Unreadable(_))
+        ));
     }
 }

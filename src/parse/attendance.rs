@@ -30,19 +30,33 @@ static COUNT_RULES: LazyLock<[CountRule; 6]> = LazyLock::new(|| {
     let sep = r"\s*(?:[:=.]|-(?:\s)|–)?\s*";
     [
         CountRule {
-            after: re(&format!(r"(?i)(?:\ben\s+exercice|\bconseillers\s+en\s+fonction){sep}")),
-            before: Some(re(r"(?i)(?:membres|conseillers(?:\s+municipaux)?|élus)\s+en\s+exercice\b")),
+            after: re(&format!(
+                r"(?i)(?:\ben\s+exercice|\bconseillers\s+en\s+fonction){sep}"
+            )),
+            before: Some(re(
+                r"(?i)(?:membres|conseillers(?:\s+municipaux)?|élus)\s+en\s+exercice\b",
+            )),
         },
         CountRule {
-            after: re(&format!(r"(?i)(?:\bnombre\s+de\s+(?:membres\s+|conseillers\s+)?|\bmembres\s+|\bconseillers\s+|^\s*[-•]?\s*|\s)pr[ée]sent(?:e|s|es|\(e\)s?|\(s\))?(?:\s+à\s+la\s+s[ée]ance)?{sep}")),
-            before: Some(re(r"(?i)(?:membres|conseillers(?:\s+municipaux)?|élus)?\s*pr[ée]sents\b")),
+            after: re(&format!(
+                r"(?i)(?:\bnombre\s+de\s+(?:membres\s+|conseillers\s+)?|\bmembres\s+|\bconseillers\s+|^\s*[-•]?\s*|\s)pr[ée]sent(?:e|s|es|\(e\)s?|\(s\))?(?:\s+à\s+la\s+s[ée]ance)?{sep}"
+            )),
+            before: Some(re(
+                r"(?i)(?:membres|conseillers(?:\s+municipaux)?|élus)?\s*pr[ée]sents\b",
+            )),
         },
         CountRule {
-            after: re(&format!(r"(?i)\b(?:repr[ée]sent[ée]s?|pouvoirs?|procurations?|absents?\s+repr[ée]sent[ée]s?|mandats?){sep}")),
-            before: Some(re(r"(?i)(?:pouvoirs?|procurations?|repr[ée]sent[ée]s?|membres?\s+repr[ée]sent[ée]s?)\b")),
+            after: re(&format!(
+                r"(?i)\b(?:repr[ée]sent[ée]s?|pouvoirs?|procurations?|absents?\s+repr[ée]sent[ée]s?|mandats?){sep}"
+            )),
+            before: Some(re(
+                r"(?i)(?:pouvoirs?|procurations?|repr[ée]sent[ée]s?|membres?\s+repr[ée]sent[ée]s?)\b",
+            )),
         },
         CountRule {
-            after: re(&format!(r"(?i)(?:\bvotants|\bqui\s+ont\s+pris\s+part\s+(?:au\s+vote|à\s+la\s+d[ée]lib[ée]ration)|\bsuffrages\s+exprim[ée]s){sep}")),
+            after: re(&format!(
+                r"(?i)(?:\bvotants|\bqui\s+ont\s+pris\s+part\s+(?:au\s+vote|à\s+la\s+d[ée]lib[ée]ration)|\bsuffrages\s+exprim[ée]s){sep}"
+            )),
             before: Some(re(r"(?i)votants\b")),
         },
         CountRule {
@@ -84,7 +98,11 @@ pub fn counts(region: &str, base: usize) -> Counts {
                 for m in before.find_iter(region) {
                     // The number just before the label: "19 membres en exercice", "(07 Procurations".
                     let head = region[..m.start()].trim_end();
-                    let digits: String = head.chars().rev().take_while(|c| c.is_ascii_digit()).collect();
+                    let digits: String = head
+                        .chars()
+                        .rev()
+                        .take_while(|c| c.is_ascii_digit())
+                        .collect();
                     if digits.is_empty() || digits.len() > 3 {
                         continue;
                     }
@@ -92,7 +110,12 @@ pub fn counts(region: &str, base: usize) -> Counts {
                     if k == 1 && is_or_represented(&region[m.start()..m.end()], after) {
                         continue;
                     }
-                    let n: u32 = digits.chars().rev().collect::<String>().parse().unwrap_or(0);
+                    let n: u32 = digits
+                        .chars()
+                        .rev()
+                        .collect::<String>()
+                        .parse()
+                        .unwrap_or(0);
                     found[k] = Some((n, base + head.len() - digits.len()));
                     break;
                 }
@@ -113,18 +136,27 @@ pub fn counts(region: &str, base: usize) -> Counts {
 fn is_or_represented(label: &str, rest: &str) -> bool {
     let l = label.to_lowercase();
     let r = rest.trim_start().to_lowercase();
-    l.contains("ou repr") || l.contains("et repr") || r.starts_with("ou repr") || r.starts_with("et repr")
+    l.contains("ou repr")
+        || l.contains("et repr")
+        || r.starts_with("ou repr")
+        || r.starts_with("et repr")
 }
 
 fn starts_with_label(s: &str) -> bool {
-    static L: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:en\s+exercice|pr[ée]sents?|votants|absents?|pouvoirs?|procurations?|repr[ée]sent[ée]s|excus[ée]s|quorum)\b"));
+    static L: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^(?:en\s+exercice|pr[ée]sents?|votants|absents?|pouvoirs?|procurations?|repr[ée]sent[ée]s|excus[ée]s|quorum)\b",
+        )
+    });
     L.is_match(s)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LabelKind {
     Present,
-    Absent { excused: Option<bool> },
+    Absent {
+        excused: Option<bool>,
+    },
     /// "Absents ayant voté par procuration": absent, proxy holder not named.
     AbsentProxy,
     Proxies,
@@ -161,9 +193,13 @@ fn find_labels(text: &str) -> Vec<Label> {
         } else if c.name("pr").is_some() {
             LabelKind::Proxies
         } else if c.name("ae").is_some() {
-            LabelKind::Absent { excused: Some(true) }
+            LabelKind::Absent {
+                excused: Some(true),
+            }
         } else if c.name("an").is_some() {
-            LabelKind::Absent { excused: Some(false) }
+            LabelKind::Absent {
+                excused: Some(false),
+            }
         } else if c.name("ab").is_some() {
             LabelKind::Absent { excused: None }
         } else if c.name("p").is_some() {
@@ -175,7 +211,12 @@ fn find_labels(text: &str) -> Vec<Label> {
         if text[..end].ends_with('\n') {
             end -= 1;
         }
-        out.push(Label { kind, start: m.start(), end, line_start: m.start() });
+        out.push(Label {
+            kind,
+            start: m.start(),
+            end,
+            line_start: m.start(),
+        });
     }
     out
 }
@@ -210,7 +251,12 @@ fn is_list_line(line: &str) -> bool {
         return false;
     }
     let cleaned = strip_parens(t);
-    let frags: Vec<&str> = cleaned.split([',', ';']).flat_map(|f| f.split(" / ")).map(str::trim).filter(|f| !f.is_empty()).collect();
+    let frags: Vec<&str> = cleaned
+        .split([',', ';'])
+        .flat_map(|f| f.split(" / "))
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .collect();
     if frags.is_empty() {
         return true;
     }
@@ -219,7 +265,8 @@ fn is_list_line(line: &str) -> bool {
         .filter(|f| {
             let f = f.trim_end_matches('.');
             names::is_role(names::strip_civility(f))
-                || f.split(" et ").all(|p| names::clean_name(p).is_some() || is_partial_name(p))
+                || f.split(" et ")
+                    .all(|p| names::clean_name(p).is_some() || is_partial_name(p))
                 || block_proxy_pair(f).is_some()
         })
         .count();
@@ -254,12 +301,18 @@ fn is_strong_name_line(line: &str) -> bool {
 /// A fragment of a name cut by a line wrap: "Monsieur Michel", "Madame", "DE".
 fn is_partial_name(f: &str) -> bool {
     let f = f.trim();
-    !f.is_empty() && f.split_whitespace().count() <= 3 && f.chars().next().is_some_and(|c| c.is_uppercase()) && !f.contains(['.', ':']) || names::strip_civility(f).is_empty()
+    !f.is_empty()
+        && f.split_whitespace().count() <= 3
+        && f.chars().next().is_some_and(|c| c.is_uppercase())
+        && !f.contains(['.', ':'])
+        || names::strip_civility(f).is_empty()
 }
 
 fn starts_with_sentence(t: &str) -> bool {
     static S: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)^(?:le\s+(?:quorum|conseil|maire|pr[ée]sident)|la\s+s[ée]ance|madame\s+(?:le|la)\s+(?:maire|pr[ée]sidente)|monsieur\s+le\s+(?:maire|pr[ée]sident)|vu\b|il\s|l'ordre|ordre\s+du\s+jour|apr[èe]s|conform[ée]ment|objet|d[ée]lib[ée]ration|point|rapport|expos[ée]|nombre|quorum|secr[ée]taire|\d+[./)]\s)")
+        re(
+            r"(?i)^(?:le\s+(?:quorum|conseil|maire|pr[ée]sident)|la\s+s[ée]ance|madame\s+(?:le|la)\s+(?:maire|pr[ée]sidente)|monsieur\s+le\s+(?:maire|pr[ée]sident)|vu\b|il\s|l'ordre|ordre\s+du\s+jour|apr[èe]s|conform[ée]ment|objet|d[ée]lib[ée]ration|point|rapport|expos[ée]|nombre|quorum|secr[ée]taire|\d+[./)]\s)",
+        )
     });
     S.is_match(t)
 }
@@ -279,7 +332,9 @@ fn strip_parens(s: &str) -> String {
 }
 
 static PROXY_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\s*,?\s*(?:\(\s*)?(?:(?:qui\s+)?(?:a|avait|ayant|aurait)\s+)?(?:donn[ée]e?|donne|donnant|confi[ée]e?|confie|remis|transmis)?\s*(?:son\s+|un\s+|sa\s+)?(?:pouvoir|procuration|mandat|d[ée]l[ée]gation(?:\s+de\s+vote)?)(?:\s+(?:donn[ée]e?|écrit))?\s+(?:à|a|au|en\s+faveur\s+de)\s+|\s+repr[ée]sent[ée]e?\s+par\s+|\s*(?:→|->|=>)\s*")
+    re(
+        r"(?i)\s*,?\s*(?:\(\s*)?(?:(?:qui\s+)?(?:a|avait|ayant|aurait)\s+)?(?:donn[ée]e?|donne|donnant|confi[ée]e?|confie|remis|transmis)?\s*(?:son\s+|un\s+|sa\s+)?(?:pouvoir|procuration|mandat|d[ée]l[ée]gation(?:\s+de\s+vote)?)(?:\s+(?:donn[ée]e?|écrit))?\s+(?:à|a|au|en\s+faveur\s+de)\s+|\s+repr[ée]sent[ée]e?\s+par\s+|\s*(?:→|->|=>)\s*",
+    )
 });
 
 /// "X donne pouvoir à Y", "X (pouvoir à Y)", "X représenté par Y", "X à Y" (in a proxies
@@ -299,8 +354,15 @@ fn split_proxy_pair(s: &str) -> Option<(String, String)> {
 
 /// A proxy holder: a name, or a role ("le Maire") kept as written for the resolver.
 fn holder_name(b: &str) -> Option<String> {
-    let b = b.split(['(', ',', ';']).next().unwrap_or(b).trim().trim_end_matches('.');
-    static ROLE_HOLDER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:(?:monsieur|madame)\s+)?(?:le|la)\s+(?:maire|pr[ée]sident|pr[ée]sidente)\b"));
+    let b = b
+        .split(['(', ',', ';'])
+        .next()
+        .unwrap_or(b)
+        .trim()
+        .trim_end_matches('.');
+    static ROLE_HOLDER: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^(?:(?:monsieur|madame)\s+)?(?:le|la)\s+(?:maire|pr[ée]sident|pr[ée]sidente)\b")
+    });
     if let Some(m) = ROLE_HOLDER.find(b) {
         return Some(m.as_str().to_string());
     }
@@ -336,16 +398,26 @@ pub fn members(region: &str, base: usize) -> Members {
         // A label printed after its list (PDF reading order): "Présents :" alone, directly
         // followed by another label, takes the name lines just above it.
         if block.trim().is_empty() && l.kind == LabelKind::Present {
-            let above = lines_above(region, l.line_start, labels.iter().take(i).map(|x| x.end).last().unwrap_or(0));
+            let above = lines_above(
+                region,
+                l.line_start,
+                i.checked_sub(1).map(|j| labels[j].end).unwrap_or(0),
+            );
             block_start = above;
             block = &region[above..l.line_start];
         }
         // A count on the label line ("Présents : 16") is not a list.
-        if block.trim_start().chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        if block
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+        {
             continue;
         }
         read_block(l.kind, block, base + block_start, &mut out);
-        static TRAILING_COUNT: LazyLock<Regex> = LazyLock::new(|| re(r"\((\d{1,3})\)\s*[.;,]?\s*$"));
+        static TRAILING_COUNT: LazyLock<Regex> =
+            LazyLock::new(|| re(r"\((\d{1,3})\)\s*[.;,]?\s*$"));
         if let Some(c) = TRAILING_COUNT.captures(block) {
             let n: u32 = c[1].parse().unwrap_or(0);
             let slot = match l.kind {
@@ -361,7 +433,11 @@ pub fn members(region: &str, base: usize) -> Members {
     for c in INLINE_LABEL.captures_iter(region) {
         let m = c.get(0).unwrap();
         let k = c["k"].to_lowercase();
-        let kind = if k.starts_with("abs") || k.starts_with("exc") { LabelKind::Absent { excused: None } } else { LabelKind::Proxies };
+        let kind = if k.starts_with("abs") || k.starts_with("exc") {
+            LabelKind::Absent { excused: None }
+        } else {
+            LabelKind::Proxies
+        };
         let in_brackets = region[..m.start() + 1].ends_with('(') || m.as_str().starts_with('(');
         let end = inline_block_end(region, m.end(), in_brackets);
         let before = out.proxies.len() + out.absent.len();
@@ -373,38 +449,71 @@ pub fn members(region: &str, base: usize) -> Members {
         if region[m.start()..m.end()].contains(['→', '>']) {
             continue;
         }
-        let ls = region[..m.start()].rfind(['\n', ',', ';', ':', '(']).map(|p| p + 1).unwrap_or(0);
-        let le = region[m.end()..].find(['\n', ',', ';', ')', '.']).map(|p| m.end() + p).unwrap_or(region.len());
+        let ls = region[..m.start()]
+            .rfind(['\n', ',', ';', ':', '('])
+            .map(|p| p + 1)
+            .unwrap_or(0);
+        let le = region[m.end()..]
+            .find(['\n', ',', ';', ')', '.'])
+            .map(|p| m.end() + p)
+            .unwrap_or(region.len());
         let left = &region[ls..m.start()];
         let right = &region[m.end()..le];
         let (Some((from, _)), Some(to)) = (names::clean_name(left), holder_name(right)) else {
             continue;
         };
-        if !out.proxies.iter().any(|p| names::same_person(&p.from, &from)) {
-            out.proxies.push(ProxyRef { from, to: Some(to), start: base + ls, end: base + le });
+        if !out
+            .proxies
+            .iter()
+            .any(|p| names::same_person(&p.from, &from))
+        {
+            out.proxies.push(ProxyRef {
+                from,
+                to: Some(to),
+                start: base + ls,
+                end: base + le,
+            });
         }
     }
     // A proxy's giver is absent.
     for p in &out.proxies {
-        if !out.absent.iter().any(|(a, _)| names::same_person(&a.name, &p.from))
+        if !out
+            .absent
+            .iter()
+            .any(|(a, _)| names::same_person(&a.name, &p.from))
             && !out.present.iter().any(|a| a.name == p.from)
         {
-            out.absent.push((NameRef { name: p.from.clone(), role: None, start: p.start, end: p.end }, None));
+            out.absent.push((
+                NameRef {
+                    name: p.from.clone(),
+                    role: None,
+                    start: p.start,
+                    end: p.end,
+                },
+                None,
+            ));
         }
     }
     out
 }
 
 static INLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:\(|\bet\s+|,\s*|;\s*)\s*\d{1,3}\s+(?:conseillers?\s+|membres?\s+)?(?:(?:[ée]taient|sont|[ée]tait)\s+)?(?P<k>procurations?|pouvoirs?|absents?|excus[ée]s?|repr[ée]sent[ée]s?)\s*:\s*")
+    re(
+        r"(?i)(?:\(|\bet\s+|,\s*|;\s*)\s*\d{1,3}\s+(?:conseillers?\s+|membres?\s+)?(?:(?:[ée]taient|sont|[ée]tait)\s+)?(?P<k>procurations?|pouvoirs?|absents?|excus[ée]s?|repr[ée]sent[ée]s?)\s*:\s*",
+    )
 });
 
 /// Where a list inside a sentence ends: its closing bracket, the end of the sentence, a
 /// blank line or the next inline label.
 fn inline_block_end(region: &str, from: usize, in_brackets: bool) -> usize {
     let limit = (from + 600).min(region.len());
-    let limit = (limit..=region.len()).find(|&i| region.is_char_boundary(i)).unwrap_or(region.len());
-    let next_label = INLINE_LABEL.find(&region[from..limit]).map(|m| from + m.start()).unwrap_or(limit);
+    let limit = (limit..=region.len())
+        .find(|&i| region.is_char_boundary(i))
+        .unwrap_or(region.len());
+    let next_label = INLINE_LABEL
+        .find(&region[from..limit])
+        .map(|m| from + m.start())
+        .unwrap_or(limit);
     let mut depth = 0i32;
     let bytes = region.as_bytes();
     let mut i = from;
@@ -418,11 +527,24 @@ fn inline_block_end(region: &str, from: usize, in_brackets: bool) -> usize {
                 }
             }
             // A blank line ends the list, unless the list is in brackets or goes on after a comma.
-            b'\n' if region[i + 1..].starts_with('\n') && !in_brackets && !region[..i].trim_end().ends_with(',') => return i,
+            b'\n'
+                if region[i + 1..].starts_with('\n')
+                    && !in_brackets
+                    && !region[..i].trim_end().ends_with(',') =>
+            {
+                return i
+            }
             b'.' => {
                 // A full stop ends the list unless it is an initial ("J. Orsatelli").
-                let prev_word: String = region[..i].chars().rev().take_while(|c| c.is_alphabetic()).collect();
-                if prev_word.chars().count() > 2 || (prev_word.chars().count() == 2 && prev_word.chars().all(|c| c.is_lowercase())) {
+                let prev_word: String = region[..i]
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect();
+                if prev_word.chars().count() > 2
+                    || (prev_word.chars().count() == 2
+                        && prev_word.chars().all(|c| c.is_lowercase()))
+                {
                     return i;
                 }
             }
@@ -441,7 +563,10 @@ fn list_block(region: &str, from: usize, limit: usize) -> (usize, usize) {
     let mut first = true;
     let mut lines = 0;
     while pos < limit {
-        let line_end = region[pos..limit].find('\n').map(|p| pos + p).unwrap_or(limit);
+        let line_end = region[pos..limit]
+            .find('\n')
+            .map(|p| pos + p)
+            .unwrap_or(limit);
         let line = &region[pos..line_end];
         if line.trim().is_empty() {
             blank_run += 1;
@@ -450,13 +575,14 @@ fn list_block(region: &str, from: usize, limit: usize) -> (usize, usize) {
             }
         } else {
             blank_run = 0;
-            if !is_list_line(line) && !(first && line.trim().len() < 3) {
+            if !(is_list_line(line) || first && line.trim().len() < 3) {
                 break;
             }
             // A line that does not continue a wrapped list must look like names on its own:
             // a title under a one-name list ("Santé", "Garantie d'emprunt") is not one.
             let prev = region[from..end].trim_end();
-            let continues = prev.ends_with([',', ';']) || prev.ends_with(" et") || prev.trim().is_empty();
+            let continues =
+                prev.ends_with([',', ';']) || prev.ends_with(" et") || prev.trim().is_empty();
             if !continues && !is_strong_name_line(line) {
                 break;
             }
@@ -478,7 +604,11 @@ fn lines_above(region: &str, line_start: usize, floor: usize) -> usize {
     let mut pos = line_start;
     while pos > floor {
         let prev_end = pos.saturating_sub(1);
-        let prev_start = region[..prev_end].rfind('\n').map(|p| p + 1).unwrap_or(0).max(floor);
+        let prev_start = region[..prev_end]
+            .rfind('\n')
+            .map(|p| p + 1)
+            .unwrap_or(0)
+            .max(floor);
         let line = &region[prev_start..prev_end];
         if line.trim().is_empty() {
             if start < line_start {
@@ -505,19 +635,41 @@ fn read_block(kind: LabelKind, block: &str, base: usize, out: &mut Members) {
             }
         }
         LabelKind::Absent { .. } | LabelKind::AbsentProxy => {
-            let excused = if let LabelKind::Absent { excused } = kind { excused } else { None };
+            let excused = if let LabelKind::Absent { excused } = kind {
+                excused
+            } else {
+                None
+            };
             for piece in split_entries(block) {
                 let (ps, pe) = piece;
                 let text = &block[ps..pe];
                 if let Some((from, to)) = split_proxy_pair(text) {
-                    out.proxies.push(ProxyRef { from: from.clone(), to: Some(to), start: base + ps, end: base + pe });
-                    out.absent.push((NameRef { name: from, role: None, start: base + ps, end: base + pe }, excused));
+                    out.proxies.push(ProxyRef {
+                        from: from.clone(),
+                        to: Some(to),
+                        start: base + ps,
+                        end: base + pe,
+                    });
+                    out.absent.push((
+                        NameRef {
+                            name: from,
+                            role: None,
+                            start: base + ps,
+                            end: base + pe,
+                        },
+                        excused,
+                    ));
                     continue;
                 }
                 for n in names::split_names(text) {
                     let n = shift(n, base + ps);
                     if kind == LabelKind::AbsentProxy {
-                        out.proxies.push(ProxyRef { from: n.name.clone(), to: None, start: n.start, end: n.end });
+                        out.proxies.push(ProxyRef {
+                            from: n.name.clone(),
+                            to: None,
+                            start: n.start,
+                            end: n.end,
+                        });
                     }
                     out.absent.push((n, excused));
                 }
@@ -527,12 +679,22 @@ fn read_block(kind: LabelKind, block: &str, base: usize, out: &mut Members) {
             for (ps, pe) in split_entries(block) {
                 let text = &block[ps..pe];
                 if let Some((from, to)) = block_proxy_pair(text) {
-                    out.proxies.push(ProxyRef { from, to: Some(to), start: base + ps, end: base + pe });
+                    out.proxies.push(ProxyRef {
+                        from,
+                        to: Some(to),
+                        start: base + ps,
+                        end: base + pe,
+                    });
                 } else {
                     // "Représentés : X, Y" without holders.
                     for n in names::split_names(text) {
                         let n = shift(n, base + ps);
-                        out.proxies.push(ProxyRef { from: n.name.clone(), to: None, start: n.start, end: n.end });
+                        out.proxies.push(ProxyRef {
+                            from: n.name.clone(),
+                            to: None,
+                            start: n.start,
+                            end: n.end,
+                        });
                     }
                 }
             }
@@ -547,8 +709,12 @@ fn split_entries(block: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut depth = 0;
-    let pairs_per_line = block.lines().any(|l| l.matches(" à ").count() >= 2 || l.matches(" par ").count() >= 2);
-    let one_per_line = !pairs_per_line && block.lines().filter(|l| !l.trim().is_empty()).count() > 1 && block.lines().all(|l| !l.trim_end().ends_with(','));
+    let pairs_per_line = block
+        .lines()
+        .any(|l| l.matches(" à ").count() >= 2 || l.matches(" par ").count() >= 2);
+    let one_per_line = !pairs_per_line
+        && block.lines().filter(|l| !l.trim().is_empty()).count() > 1
+        && block.lines().all(|l| !l.trim_end().ends_with(','));
     for (i, c) in block.char_indices() {
         match c {
             '(' => depth += 1,
@@ -570,7 +736,9 @@ fn split_entries(block: &str) -> Vec<(usize, usize)> {
     }
     out.push((start, block.len()));
     // When entries are comma-separated, a line break inside one is a wrap: keep it whole.
-    out.into_iter().filter(|(s, e)| !block[*s..*e].trim().is_empty()).collect()
+    out.into_iter()
+        .filter(|(s, e)| !block[*s..*e].trim().is_empty())
+        .collect()
 }
 
 fn shift(mut n: NameRef, by: usize) -> NameRef {
@@ -601,7 +769,10 @@ mod tests {
 
     #[test]
     fn count_is_not_a_list() {
-        let c = counts("Présents : Madame Florence DEMOUY, Monsieur Romain RIBEIRO", 0);
+        let c = counts(
+            "Présents : Madame Florence DEMOUY, Monsieur Romain RIBEIRO",
+            0,
+        );
         assert_eq!(c.present, None);
     }
 
@@ -610,11 +781,22 @@ mod tests {
         let r = "Présents : Madame Michèle BOURBIER, Monsieur Bernard ROBERT, Monsieur Michel\nLEBLANC.\nPouvoirs :\nMadame Florence DEMOUY à Monsieur Michel LEBLANC\nMadame Françoise SANTUNE à Monsieur Damien BARATTE\nAbsents :\nMadame Isabelle SIGAUD\nMonsieur Antonio MENDES\nSecrétaire : Monsieur Michel LEBLANC\n";
         let m = members(r, 0);
         let present: Vec<_> = m.present.iter().map(|n| n.name.as_str()).collect();
-        assert_eq!(present, ["Michèle BOURBIER", "Bernard ROBERT", "Michel LEBLANC"]);
+        assert_eq!(
+            present,
+            ["Michèle BOURBIER", "Bernard ROBERT", "Michel LEBLANC"]
+        );
         assert_eq!(m.proxies.len(), 2);
         assert_eq!(m.proxies[0].to.as_deref(), Some("Michel LEBLANC"));
         let absent: Vec<_> = m.absent.iter().map(|(n, _)| n.name.as_str()).collect();
-        assert_eq!(absent, ["Isabelle SIGAUD", "Antonio MENDES", "Florence DEMOUY", "Françoise SANTUNE"]);
+        assert_eq!(
+            absent,
+            [
+                "Isabelle SIGAUD",
+                "Antonio MENDES",
+                "Florence DEMOUY",
+                "Françoise SANTUNE"
+            ]
+        );
     }
 
     #[test]
@@ -631,7 +813,10 @@ mod tests {
         let r = "présidence de Monsieur le Maire, Philippe Saurel\nFabien ABERT, Lorraine\nACQUIER, Luc ALBERNHE.\nPrésents :\nAbsents ayant voté par procuration en application de l'article L 2121-20 du Code\nGénéral des Collectivités Territoriales :\nValérie BARTHAS-ORSAL, Perla DANAN.\nAbsents :\nPatrick VIGNAL\nAssociation départementale pour l'information\n";
         let m = members(r, 0);
         let present: Vec<_> = m.present.iter().map(|n| n.name.as_str()).collect();
-        assert_eq!(present, ["Fabien ABERT", "Lorraine ACQUIER", "Luc ALBERNHE"]);
+        assert_eq!(
+            present,
+            ["Fabien ABERT", "Lorraine ACQUIER", "Luc ALBERNHE"]
+        );
         assert_eq!(m.proxies.iter().filter(|p| p.to.is_none()).count(), 2);
         assert_eq!(m.absent.len(), 3);
     }

@@ -20,15 +20,27 @@ fn re(s: &str) -> Regex {
 
 /// The head of the document: where headings and the opening sentence stand.
 pub fn head(text: &str, lines: usize) -> &str {
-    let end = text.match_indices('\n').nth(lines).map(|(i, _)| i).unwrap_or(text.len());
+    let end = text
+        .match_indices('\n')
+        .nth(lines)
+        .map(|(i, _)| i)
+        .unwrap_or(text.len());
     &text[..end]
 }
 
 pub fn document_kind(text: &str, items: usize) -> DocumentKind {
-    static EXTRAIT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)extrait\s+(?:du|des)\s+(?:registre|proc[eè]s)|registre\s+des\s+d[ée]lib[ée]rations"));
+    static EXTRAIT: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)extrait\s+(?:du|des)\s+(?:registre|proc[eè]s)|registre\s+des\s+d[ée]lib[ée]rations",
+        )
+    });
     static PV: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)proc[eè]s[\s-]*verba[lu]x?|^\s*PV\b"));
-    static CR: LazyLock<Regex> = LazyLock::new(|| re(r"(?im)compte[\s-]*rendu|^\s*CR\s+(?:du|de\s+la)\b|relev[ée]\s+de\s+d[ée]cisions"));
-    static LIST: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)liste\s+des\s+d[ée]lib[ée]rations|d[ée]lib[ée]rations\s+examin[ée]es"));
+    static CR: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?im)compte[\s-]*rendu|^\s*CR\s+(?:du|de\s+la)\b|relev[ée]\s+de\s+d[ée]cisions")
+    });
+    static LIST: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)liste\s+des\s+d[ée]lib[ée]rations|d[ée]lib[ée]rations\s+examin[ée]es")
+    });
     let h = head(text, 25);
     let first = |r: &Regex| r.find(h).map(|m| m.start());
     let mut found: Vec<(usize, DocumentKind)> = [
@@ -51,13 +63,32 @@ pub fn document_kind(text: &str, items: usize) -> DocumentKind {
 pub fn body_kind(text: &str) -> Option<BodyKind> {
     static KINDS: LazyLock<Vec<(Regex, BodyKind)>> = LazyLock::new(|| {
         vec![
-            (re(r"(?i)commission\s+permanente"), BodyKind::CommissionPermanente),
-            (re(r"(?i)conseil\s+(?:de\s+(?:la\s+)?)?communaut(?:aire|é)|communaut[ée]\s+(?:de\s+communes|d'agglom[ée]ration|urbaine)|m[ée]tropole\b.*\bconseil\s+m[ée]tropolitain|conseil\s+m[ée]tropolitain"), BodyKind::ConseilCommunautaire),
-            (re(r"(?i)comit[ée]\s+syndical|syndicat\s+(?:mixte|intercommunal)|\bSIVOM\b|\bSIAEP\b|\bSIVU\b"), BodyKind::ComiteSyndical),
-            (re(r"(?i)conseil\s+d[ée]partemental|conseil\s+g[ée]n[ée]ral\b"), BodyKind::ConseilDepartemental),
+            (
+                re(r"(?i)commission\s+permanente"),
+                BodyKind::CommissionPermanente,
+            ),
+            (
+                re(
+                    r"(?i)conseil\s+(?:de\s+(?:la\s+)?)?communaut(?:aire|é)|communaut[ée]\s+(?:de\s+communes|d'agglom[ée]ration|urbaine)|m[ée]tropole\b.*\bconseil\s+m[ée]tropolitain|conseil\s+m[ée]tropolitain",
+                ),
+                BodyKind::ConseilCommunautaire,
+            ),
+            (
+                re(
+                    r"(?i)comit[ée]\s+syndical|syndicat\s+(?:mixte|intercommunal)|\bSIVOM\b|\bSIAEP\b|\bSIVU\b",
+                ),
+                BodyKind::ComiteSyndical,
+            ),
+            (
+                re(r"(?i)conseil\s+d[ée]partemental|conseil\s+g[ée]n[ée]ral\b"),
+                BodyKind::ConseilDepartemental,
+            ),
             (re(r"(?i)conseil\s+r[ée]gional"), BodyKind::ConseilRegional),
             (re(r"(?i)conseil\s+municipal"), BodyKind::ConseilMunicipal),
-            (re(r"(?i)\bmairie\b|\bcommune\b|\bville\b|\bmaire\b"), BodyKind::ConseilMunicipal),
+            (
+                re(r"(?i)\bmairie\b|\bcommune\b|\bville\b|\bmaire\b"),
+                BodyKind::ConseilMunicipal,
+            ),
         ]
     });
     let h = head(text, 30);
@@ -67,7 +98,11 @@ pub fn body_kind(text: &str) -> Option<BodyKind> {
     let weak = KINDS.len() - 1;
     for (i, (r, k)) in KINDS.iter().enumerate() {
         if let Some(m) = r.find(h) {
-            let p = if i == weak { m.start() + 100_000 } else { m.start() };
+            let p = if i == weak {
+                m.start() + 100_000
+            } else {
+                m.start()
+            };
             if best.is_none_or(|(bp, _)| p < bp) {
                 best = Some((p, *k));
             }
@@ -89,13 +124,25 @@ pub fn body_name(text: &str) -> Option<Found<String>> {
     static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         let name = r"((?:l'|L')?\p{Lu}[\p{L}'\-]*(?:(?:[ \-](?:sur|sous|lès|les|lez|en|de|du|des|la|le|aux|au|et))*[ \-](?:d'|l')?\p{Lu}[\p{L}'\-]*)*)";
         vec![
-            re(&format!(r"(?m)^\s*(?:COMMUNE|Commune|VILLE|Ville|MAIRIE|Mairie)\s+(?:DE|de|D'|d'|DU|du)\s*{name}")),
-            re(&format!(r"(?i:conseil\s+municipal)\s+(?:de\s+la\s+(?i:commune|ville)\s+(?:de\s+|d')|de\s+|d'){name}")),
-            re(&format!(r"(?m)^\s*(?i:communaut[ée]\s+(?:de\s+communes|d'agglom[ée]ration|urbaine))\s+{name}")),
-            re(&format!(r"(?i:communaut[ée]\s+(?:de\s+communes|d'agglom[ée]ration|urbaine))\s+(?:de\s+|du\s+|des\s+|d')?{name}")),
-            re(&format!(r"(?:\bCommune|\bVille|\bMairie)\s+(?:de|d')\s*{name}")),
+            re(&format!(
+                r"(?m)^\s*(?:COMMUNE|Commune|VILLE|Ville|MAIRIE|Mairie)\s+(?:DE|de|D'|d'|DU|du)\s*{name}"
+            )),
+            re(&format!(
+                r"(?i:conseil\s+municipal)\s+(?:de\s+la\s+(?i:commune|ville)\s+(?:de\s+|d')|de\s+|d'){name}"
+            )),
+            re(&format!(
+                r"(?m)^\s*(?i:communaut[ée]\s+(?:de\s+communes|d'agglom[ée]ration|urbaine))\s+{name}"
+            )),
+            re(&format!(
+                r"(?i:communaut[ée]\s+(?:de\s+communes|d'agglom[ée]ration|urbaine))\s+(?:de\s+|du\s+|des\s+|d')?{name}"
+            )),
+            re(&format!(
+                r"(?:\bCommune|\bVille|\bMairie)\s+(?:de|d')\s*{name}"
+            )),
             re(&format!(r"(?i:\bla\s+commune\s+(?:de\s+|d'))\s*{name}")),
-            re(&format!(r"(?m)^\s*(?i:syndicat\s+(?:mixte|intercommunal)[^\n]*?)\s+(?:de\s+|du\s+|des\s+|d')?{name}")),
+            re(&format!(
+                r"(?m)^\s*(?i:syndicat\s+(?:mixte|intercommunal)[^\n]*?)\s+(?:de\s+|du\s+|des\s+|d')?{name}"
+            )),
         ]
     });
     let h = head(text, 40);
@@ -105,14 +152,30 @@ pub fn body_name(text: &str) -> Option<Found<String>> {
             let m = c.get(1).unwrap();
             let mut name = m.as_str().trim().trim_end_matches(['-', '\'']).to_string();
             // Trailing words that belong to the sentence, not the name.
-            for stop in [" Le", " La", " Les", " Conseil", " CONSEIL", " Séance", " SEANCE", " SÉANCE", " Département", " Extrait", " EXTRAIT"] {
+            for stop in [
+                " Le",
+                " La",
+                " Les",
+                " Conseil",
+                " CONSEIL",
+                " Séance",
+                " SEANCE",
+                " SÉANCE",
+                " Département",
+                " Extrait",
+                " EXTRAIT",
+            ] {
                 if let Some(p) = name.find(stop) {
                     name.truncate(p);
                 }
             }
             let name = name.trim().to_string();
             if name.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !is_generic_word(&name) {
-                return Some(Found { value: name, start: m.start(), end: m.end() });
+                return Some(Found {
+                    value: name,
+                    start: m.start(),
+                    end: m.end(),
+                });
             }
         }
     }
@@ -121,42 +184,77 @@ pub fn body_name(text: &str) -> Option<Found<String>> {
 
 fn is_generic_word(s: &str) -> bool {
     let low = s.to_lowercase();
-    ["la", "l'", "plus", "loi", "commune", "ville", "conseil", "france", "république", "l'etat", "l'état"].contains(&low.as_str())
+    [
+        "la",
+        "l'",
+        "plus",
+        "loi",
+        "commune",
+        "ville",
+        "conseil",
+        "france",
+        "république",
+        "l'etat",
+        "l'état",
+    ]
+    .contains(&low.as_str())
 }
 
 /// The sitting's date, and where it stands.
 pub fn session_date(text: &str) -> Option<Found<Date>> {
     static LABELS: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)(?:s[ée]ance(?:\s+(?:publique|ordinaire|extraordinaire|pl[ée]ni[èe]re))?|r[ée]union|conseil\s+(?:municipal|communautaire|syndical|d[ée]partemental|r[ée]gional|m[ée]tropolitain)|comit[ée]\s+syndical|commission\s+permanente|bureau)(?:\s+(?:du|en\s+date\s+du|le))?\s*:?\s*")
+        re(
+            r"(?i)(?:s[ée]ance(?:\s+(?:publique|ordinaire|extraordinaire|pl[ée]ni[èe]re))?|r[ée]union|conseil\s+(?:municipal|communautaire|syndical|d[ée]partemental|r[ée]gional|m[ée]tropolitain)|comit[ée]\s+syndical|commission\s+permanente|bureau)(?:\s+(?:du|en\s+date\s+du|le))?\s*:?\s*",
+        )
     });
     let h = head(text, 40);
     // "L'an deux mil vingt-trois, le quatorze avril": the formal opening sentence.
-    for (s, e, d) in grammar::find_all(h, grammar::words_date) {
-        return Some(Found { value: d, start: s, end: e });
+    if let Some((s, e, d)) = grammar::find_all(h, grammar::words_date).into_iter().next() {
+        return Some(Found {
+            value: d,
+            start: s,
+            end: e,
+        });
     }
     for m in LABELS.find_iter(h) {
         let rest = &h[m.end()..];
         if let Ok((r, d)) = grammar::date(rest) {
             let s = m.end();
-            return Some(Found { value: d, start: s, end: h.len() - r.len() });
+            return Some(Found {
+                value: d,
+                start: s,
+                end: h.len() - r.len(),
+            });
         }
     }
     // "… s'est réuni … le jeudi 22 mai 2014": a date after "réuni".
     if let Some(p) = h.find("réuni") {
         let window = &h[p..h.len().min(p + 250)];
         if let Some((s, e, d)) = grammar::find_all(window, grammar::date).into_iter().next() {
-            return Some(Found { value: d, start: p + s, end: p + e });
+            return Some(Found {
+                value: d,
+                start: p + s,
+                end: p + e,
+            });
         }
     }
     // Otherwise the first full date of the head that is not a convocation or a stamp.
-    static NOT_SESSION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:convoc|convoqu|envoi|envoy|re[çc]u|r[ée]ception|transmis|publi|affich|accus|sign|exécutoire)[^\n]{0,40}$"));
+    static NOT_SESSION: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(?:convoc|convoqu|envoi|envoy|re[çc]u|r[ée]ception|transmis|publi|affich|accus|sign|exécutoire)[^\n]{0,40}$",
+        )
+    });
     let h = head(text, 25);
     for (s, e, d) in grammar::find_all(h, grammar::date) {
         let line_start = h[..s].rfind('\n').map(|p| p + 1).unwrap_or(0);
         if NOT_SESSION.is_match(&h[line_start..s]) {
             continue;
         }
-        return Some(Found { value: d, start: s, end: e });
+        return Some(Found {
+            value: d,
+            start: s,
+            end: e,
+        });
     }
     None
 }
@@ -165,13 +263,24 @@ pub fn session_date(text: &str) -> Option<Found<Date>> {
 /// date, not the closing ("séance levée à 20h").
 pub fn session_time(text: &str, date_at: Option<usize>) -> Option<Found<(u32, u32)>> {
     let h = head(text, 45);
-    static CLOSING: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:lev[ée]e?|cl[ôo]tur[ée]e?|termin[ée]e?|fin|suspendue?|reprise?|arriv[ée]e?|parti|quitte|jusqu)[^\n]{0,30}$"));
-    let start = date_at.map(|d| h[..d.min(h.len())].rfind('\n').map(|p| p + 1).unwrap_or(0)).unwrap_or(0);
+    static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(?:lev[ée]e?|cl[ôo]tur[ée]e?|termin[ée]e?|fin|suspendue?|reprise?|arriv[ée]e?|parti|quitte|jusqu)[^\n]{0,30}$",
+        )
+    });
+    let start = date_at
+        .map(|d| h[..d.min(h.len())].rfind('\n').map(|p| p + 1).unwrap_or(0))
+        .unwrap_or(0);
     for (s, e, t) in grammar::find_all(&h[start..], grammar::time) {
         let (s, e) = (s + start, e + start);
         let before = &h[h[..s].rfind('\n').map(|p| p + 1).unwrap_or(0)..s];
-        let said_at = before.trim_end().ends_with('à') || before.trim_end().ends_with(" a") || before.trim_end().ends_with(',') || before.trim_end().ends_with("partir de");
-        let words = h[s..e].chars().any(|c| c.is_alphabetic() && c != 'h' && c != 'H');
+        let said_at = before.trim_end().ends_with('à')
+            || before.trim_end().ends_with(" a")
+            || before.trim_end().ends_with(',')
+            || before.trim_end().ends_with("partir de");
+        let words = h[s..e]
+            .chars()
+            .any(|c| c.is_alphabetic() && c != 'h' && c != 'H');
         let explicit = h[s..e].contains(['h', 'H', ':']) || words;
         if CLOSING.is_match(before) || !explicit {
             continue;
@@ -179,7 +288,11 @@ pub fn session_time(text: &str, date_at: Option<usize>) -> Option<Found<(u32, u3
         if t.0 < 6 || (!said_at && date_at.is_some_and(|d| s > d + 200)) {
             continue;
         }
-        return Some(Found { value: t, start: s, end: e });
+        return Some(Found {
+            value: t,
+            start: s,
+            end: e,
+        });
     }
     None
 }
@@ -187,13 +300,19 @@ pub fn session_time(text: &str, date_at: Option<usize>) -> Option<Found<(u32, u3
 /// The convocation date: "convoqué le …", "Date de convocation : …", "sur convocation du …".
 pub fn convocation_date(text: &str, session: Option<Date>) -> Option<Found<Date>> {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)(?:date\s+(?:de\s+(?:la\s+)?|d'envoi\s+de\s+la\s+)convocation|convocation\s+(?:adress[ée]e|envoy[ée]e|faite|transmise)?\s*(?:en\s+date\s+)?(?:du|le)|convoqu[ée]s?(?:\s+(?:l[ée]galement|r[ée]guli[èe]rement|d[ûu]ment))?(?:\s*,)?(?:\s+(?:par|en)\s+[^,\n]{0,60}?)?\s+(?:le|en\s+date\s+du|du)|sur\s+convocation\s+(?:en\s+date\s+)?du|convocation\s*:)\s*:?\s*")
+        re(
+            r"(?i)(?:date\s+(?:de\s+(?:la\s+)?|d'envoi\s+de\s+la\s+)convocation|convocation\s+(?:adress[ée]e|envoy[ée]e|faite|transmise)?\s*(?:en\s+date\s+)?(?:du|le)|convoqu[ée]s?(?:\s+(?:l[ée]galement|r[ée]guli[èe]rement|d[ûu]ment))?(?:\s*,)?(?:\s+(?:par|en)\s+[^,\n]{0,60}?)?\s+(?:le|en\s+date\s+du|du)|sur\s+convocation\s+(?:en\s+date\s+)?du|convocation\s*:)\s*:?\s*",
+        )
     });
     for m in LABEL.find_iter(text) {
         let rest = &text[m.end()..];
         if let Ok((r, d)) = grammar::partial_date(rest) {
             if let Some(date) = d.resolve(session) {
-                return Some(Found { value: date, start: m.end(), end: text.len() - r.len() });
+                return Some(Found {
+                    value: date,
+                    start: m.end(),
+                    end: text.len() - r.len(),
+                });
             }
         }
     }
@@ -216,11 +335,18 @@ pub fn president(text: &str) -> Option<Found<String>> {
             let rest = &text[m.end()..];
             // The phrase may wrap; try three lines, then two, then one.
             let lines: Vec<&str> = rest.split('\n').take(3).collect();
-            for phrase in (1..=lines.len()).rev().map(|k| joined_phrase(&lines[..k].join("\n"))) {
+            for phrase in (1..=lines.len())
+                .rev()
+                .map(|k| joined_phrase(&lines[..k].join("\n")))
+            {
                 if let Some(name) = president_name(&phrase) {
                     let first_word = name.split_whitespace().next().unwrap_or("").to_string();
                     let off = rest.find(&first_word).unwrap_or(0);
-                    return Some(Found { value: name, start: m.end() + off, end: m.end() + off + first_word.len() });
+                    return Some(Found {
+                        value: name,
+                        start: m.end() + off,
+                        end: m.end() + off + first_word.len(),
+                    });
                 }
             }
         }
@@ -228,11 +354,19 @@ pub fn president(text: &str) -> Option<Found<String>> {
     if let Some(f) = mayor_presiding(text) {
         return Some(f);
     }
-    static DOYEN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:doyen(?:ne)?\s+d'[âa]ge|plus\s+[âa]g[ée]e?\s+des\s+membres)\s*,?\s*((?:M\.|Mme|Monsieur|Madame)?\s*\p{Lu}[\p{L}\-' ]{2,40}?)\s*,?\s+(?:a\s+pris|prend|pr[ée]side|assure)"));
+    static DOYEN: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(?:doyen(?:ne)?\s+d'[âa]ge|plus\s+[âa]g[ée]e?\s+des\s+membres)\s*,?\s*((?:M\.|Mme|Monsieur|Madame)?\s*\p{Lu}[\p{L}\-' ]{2,40}?)\s*,?\s+(?:a\s+pris|prend|pr[ée]side|assure)",
+        )
+    });
     if let Some(c) = DOYEN.captures(text) {
         let m = c.get(1).unwrap();
         if let Some((n, _)) = names::clean_name(m.as_str()) {
-            return Some(Found { value: n, start: m.start(), end: m.end() });
+            return Some(Found {
+                value: n,
+                start: m.start(),
+                end: m.end(),
+            });
         }
     }
     None
@@ -242,27 +376,38 @@ pub fn president(text: &str) -> Option<Found<String>> {
 /// name under "Le Maire" in the closing signatures.
 fn mayor_presiding(text: &str) -> Option<Found<String>> {
     static OPENS: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)\b(?:le|la)\s+(?:maire|pr[ée]sidente?)\b[^.]{0,200}?\b(?:ouvre|d[ée]clare\s+ouverte)\s+la\s+(?:s[ée]ance|session|r[ée]union)")
+        re(
+            r"(?i)\b(?:le|la)\s+(?:maire|pr[ée]sidente?)\b[^.]{0,200}?\b(?:ouvre|d[ée]clare\s+ouverte)\s+la\s+(?:s[ée]ance|session|r[ée]union)",
+        )
     });
     if !OPENS.is_match(text) {
         return None;
     }
-    static SIGNER: LazyLock<Regex> = LazyLock::new(|| re(r"(?m)^[ \t]*(?:Le|La|LE|LA)\s+(?:Maire|MAIRE|Pr[ée]sidente?|PR[ÉE]SIDENTE?)\b[^\n]*\n"));
+    static SIGNER: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?m)^[ \t]*(?:Le|La|LE|LA)\s+(?:Maire|MAIRE|Pr[ée]sidente?|PR[ÉE]SIDENTE?)\b[^\n]*\n")
+    });
     let tail_from = text.len().saturating_sub(2000);
-    let tail_from = (tail_from..text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+    let tail_from = (tail_from..text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len());
     let tail = &text[tail_from..];
     let m = SIGNER.find_iter(tail).last()?;
     let after = &tail[m.end()..];
     let line = after.lines().find(|l| !l.trim().is_empty())?;
     // Two signatures side by side: the mayor's is the first, up to the next civility.
-    static CIVILITY: LazyLock<Regex> = LazyLock::new(|| re(r"\s(?:Monsieur|Madame|M\.|Mme|Dr\.?|Docteur)\s"));
+    static CIVILITY: LazyLock<Regex> =
+        LazyLock::new(|| re(r"\s(?:Monsieur|Madame|M\.|Mme|Dr\.?|Docteur)\s"));
     let first = match CIVILITY.find(line.trim_start()) {
         Some(c) if c.start() > 0 => &line.trim_start()[..c.start()],
         _ => line.trim(),
     };
     let (name, _) = names::clean_name(first)?;
     let start = tail_from + m.end() + after.find(first.trim()).unwrap_or(0);
-    Some(Found { value: name, start, end: start + first.trim().len() })
+    Some(Found {
+        value: name,
+        start,
+        end: start + first.trim().len(),
+    })
 }
 
 /// The phrase after a label up to its end: a full stop (not the one of "M."), a semicolon or
@@ -279,7 +424,13 @@ fn joined_phrase(rest: &str) -> String {
         }
         if c == '.' {
             let before = out.trim_end();
-            let abbrev = before.ends_with(" M") || before == "M" || before.ends_with("Mme") || before.split_whitespace().last().is_some_and(|w| w.chars().count() == 1);
+            let abbrev = before.ends_with(" M")
+                || before == "M"
+                || before.ends_with("Mme")
+                || before
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.chars().count() == 1);
             if !abbrev {
                 break;
             }
@@ -294,7 +445,9 @@ fn joined_phrase(rest: &str) -> String {
 fn president_name(phrase: &str) -> Option<String> {
     let phrase = phrase.trim();
     static ROLE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)^(?:(?:monsieur|madame|m\.|mme)\s+)?(?:le|la)\s+(?:maire|pr[ée]sident(?:e)?|doyen(?:ne)?(?:\s+d'[âa]ge)?|premi(?:er|ère)\s+adjointe?|adjointe?)(?:\s+(?:de\s+la\s+commune|de\s+\p{Lu}[\p{L}\-]+))?\s*[,:]?\s*")
+        re(
+            r"(?i)^(?:(?:monsieur|madame|m\.|mme)\s+)?(?:le|la)\s+(?:maire|pr[ée]sident(?:e)?|doyen(?:ne)?(?:\s+d'[âa]ge)?|premi(?:er|ère)\s+adjointe?|adjointe?)(?:\s+(?:de\s+la\s+commune|de\s+\p{Lu}[\p{L}\-]+))?\s*[,:]?\s*",
+        )
     });
     if let Some(m) = ROLE_FIRST.find(phrase) {
         let rest = phrase[m.end()..].trim();
@@ -311,14 +464,21 @@ fn president_name(phrase: &str) -> Option<String> {
 /// "désigné Monsieur X comme Secrétaire de Séance", "a été élu(e) secrétaire : X".
 pub fn secretary(text: &str) -> Option<Found<String>> {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?im)(?:^|[.;]\s*)\s*(?:[-–•]\s*)?secr[ée]taire(?:\s+de\s+(?:la\s+)?s[ée]ance)?(?:\s+(?:d[ée]sign[ée]e?|[ée]lue?|nomm[ée]e?))?\s*:\s*")
+        re(
+            r"(?im)(?:^|[.;]\s*)\s*(?:[-–•]\s*)?secr[ée]taire(?:\s+de\s+(?:la\s+)?s[ée]ance)?(?:\s+(?:d[ée]sign[ée]e?|[ée]lue?|nomm[ée]e?))?\s*:\s*",
+        )
     });
-    static INLINE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)secr[ée]taire\s+de\s+s[ée]ance\s*(?:\([^)]{0,200}\)\s*)?:\s*"));
+    static INLINE: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)secr[ée]taire\s+de\s+s[ée]ance\s*(?:\([^)]{0,200}\)\s*)?:\s*"));
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)\b(?:est|a\s+[ée]t[ée]|ayant\s+[ée]t[ée]|sont|été)\s+(?:nomm[ée]e?|d[ée]sign[ée]e?|[ée]lue?|choisie?)\s+(?:comme\s+|en\s+qualité\s+de\s+|pour\s+(?:remplir\s+les\s+fonctions\s+de|exercer\s+les\s+fonctions\s+de|assurer\s+(?:les\s+fonctions\s+de|le\s+secr[ée]tariat))\s+)?(?:secr[ée]taire|au\s+secr[ée]tariat)")
+        re(
+            r"(?i)\b(?:est|a\s+[ée]t[ée]|ayant\s+[ée]t[ée]|sont|été)\s+(?:nomm[ée]e?|d[ée]sign[ée]e?|[ée]lue?|choisie?)\s+(?:comme\s+|en\s+qualité\s+de\s+|pour\s+(?:remplir\s+les\s+fonctions\s+de|exercer\s+les\s+fonctions\s+de|assurer\s+(?:les\s+fonctions\s+de|le\s+secr[ée]tariat))\s+)?(?:secr[ée]taire|au\s+secr[ée]tariat)",
+        )
     });
     static COMME: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)(?:d[ée]sign[ée]e?|nomm[ée]e?|[ée]lue?|d[ée]signe|nomme)\s+((?:M\.|Mme|Monsieur|Madame)\s+[^,\n]{2,50}?)\s+(?:comme|en\s+qualité\s+de|pour\s+remplir\s+les\s+fonctions\s+de)\s+secr[ée]taire")
+        re(
+            r"(?i)(?:d[ée]sign[ée]e?|nomm[ée]e?|[ée]lue?|d[ée]signe|nomme)\s+((?:M\.|Mme|Monsieur|Madame)\s+[^,\n]{2,50}?)\s+(?:comme|en\s+qualité\s+de|pour\s+remplir\s+les\s+fonctions\s+de)\s+secr[ée]taire",
+        )
     });
     for m in LABEL.find_iter(text) {
         let rest = &text[m.end()..];
@@ -326,21 +486,39 @@ pub fn secretary(text: &str) -> Option<Found<String>> {
         let first = line.split([',', ';', '(']).next().unwrap_or(line);
         let first = first.split(" est ").next().unwrap_or(first);
         if let Some((n, _)) = names::clean_name(first.trim_end_matches('.')) {
-            return Some(Found { value: n, start: m.end(), end: m.end() + first.len() });
+            return Some(Found {
+                value: n,
+                start: m.end(),
+                end: m.end() + first.len(),
+            });
         }
     }
     for m in INLINE.find_iter(text) {
         let rest = &text[m.end()..];
         let first = rest.split(['\n', ',', ';', '(']).next().unwrap_or("");
-        let first = first.split(" est ").next().unwrap_or(first).split(" a été").next().unwrap_or(first);
+        let first = first
+            .split(" est ")
+            .next()
+            .unwrap_or(first)
+            .split(" a été")
+            .next()
+            .unwrap_or(first);
         if let Some((n, _)) = names::clean_name(first.trim_end_matches('.')) {
-            return Some(Found { value: n, start: m.end(), end: m.end() + first.len() });
+            return Some(Found {
+                value: n,
+                start: m.end(),
+                end: m.end() + first.len(),
+            });
         }
     }
     if let Some(c) = COMME.captures(text) {
         let m = c.get(1).unwrap();
         if let Some((n, _)) = names::clean_name(m.as_str()) {
-            return Some(Found { value: n, start: m.start(), end: m.end() });
+            return Some(Found {
+                value: n,
+                start: m.start(),
+                end: m.end(),
+            });
         }
     }
     for m in BEFORE.find_iter(text) {
@@ -353,18 +531,29 @@ pub fn secretary(text: &str) -> Option<Found<String>> {
         let mut cand = before[from..].trim();
         // "… du CGCT, Colette DESZCZ est nommée": skip a trailing "M."
         if cand.len() <= 3 {
-            let from2 = before[..from.saturating_sub(1)].rfind([',', '\n', ';', ':']).map(|p| p + 1).unwrap_or(0);
+            let from2 = before[..from.saturating_sub(1)]
+                .rfind([',', '\n', ';', ':'])
+                .map(|p| p + 1)
+                .unwrap_or(0);
             cand = before[from2..].trim();
         }
         if let Some((n, _)) = names::clean_name(cand) {
-            return Some(Found { value: n, start: from, end: m.start() });
+            return Some(Found {
+                value: n,
+                start: from,
+                end: m.start(),
+            });
         }
         // "Le conseil municipal désigne X secrétaire": the name after the verb.
         let after = &text[m.end()..];
         let after = after.trim_start_matches([' ', ':']);
         let first = after.split([',', '\n', ';', '.']).next().unwrap_or("");
         if let Some((n, _)) = names::clean_name(first) {
-            return Some(Found { value: n, start: m.end(), end: m.end() + first.len() });
+            return Some(Found {
+                value: n,
+                start: m.end(),
+                end: m.end() + first.len(),
+            });
         }
     }
     None
@@ -376,18 +565,49 @@ mod tests {
 
     #[test]
     fn kinds() {
-        assert_eq!(document_kind("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL", 1), DocumentKind::Extrait);
-        assert_eq!(document_kind("Procès-verbal de la séance du 3 mars 2024", 5), DocumentKind::ProcesVerbal);
-        assert_eq!(document_kind("Compte-rendu de la réunion\nDu Conseil Municipal", 5), DocumentKind::CompteRendu);
-        assert_eq!(body_kind("Communauté de communes du Val\nConseil communautaire"), Some(BodyKind::ConseilCommunautaire));
-        assert_eq!(body_kind("COMITÉ SYNDICAL du SIAEP de la Vallée"), Some(BodyKind::ComiteSyndical));
-        assert_eq!(body_kind("Commune de Pierrefonds"), Some(BodyKind::ConseilMunicipal));
+        assert_eq!(
+            document_kind(
+                "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL",
+                1
+            ),
+            DocumentKind::Extrait
+        );
+        assert_eq!(
+            document_kind("Procès-verbal de la séance du 3 mars 2024", 5),
+            DocumentKind::ProcesVerbal
+        );
+        assert_eq!(
+            document_kind("Compte-rendu de la réunion\nDu Conseil Municipal", 5),
+            DocumentKind::CompteRendu
+        );
+        assert_eq!(
+            body_kind("Communauté de communes du Val\nConseil communautaire"),
+            Some(BodyKind::ConseilCommunautaire)
+        );
+        assert_eq!(
+            body_kind("COMITÉ SYNDICAL du SIAEP de la Vallée"),
+            Some(BodyKind::ComiteSyndical)
+        );
+        assert_eq!(
+            body_kind("Commune de Pierrefonds"),
+            Some(BodyKind::ConseilMunicipal)
+        );
     }
 
     #[test]
     fn body_names() {
-        assert_eq!(body_name("Commune de Pierrefonds\nConseil Municipal").unwrap().value, "Pierrefonds");
-        assert_eq!(body_name("le Conseil Municipal de la Commune d'Aubry du Hainaut, légalement").unwrap().value, "Aubry du Hainaut");
+        assert_eq!(
+            body_name("Commune de Pierrefonds\nConseil Municipal")
+                .unwrap()
+                .value,
+            "Pierrefonds"
+        );
+        assert_eq!(
+            body_name("le Conseil Municipal de la Commune d'Aubry du Hainaut, légalement")
+                .unwrap()
+                .value,
+            "Aubry du Hainaut"
+        );
         assert_eq!(body_name("Extrait du registre\nMunicipal de la Ville de\nMontpellier\nConvoqué le, le Conseil Municipal de la Ville de Montpellier s'est").unwrap().value, "Montpellier");
     }
 
@@ -397,19 +617,50 @@ mod tests {
         let d = session_date(t).unwrap();
         assert_eq!(d.value.iso(), "2023-04-14");
         assert_eq!(session_time(t, Some(d.start)).unwrap().value, (18, 30));
-        assert_eq!(convocation_date(t, Some(d.value)).unwrap().value.iso(), "2023-04-04");
+        assert_eq!(
+            convocation_date(t, Some(d.value)).unwrap().value.iso(),
+            "2023-04-04"
+        );
         let t2 = "Conseil Municipal du 5 décembre 2023\nle 5 décembre à 19h00, le Conseil Municipal, dûment convoqué\nle 29 novembre 2023, s'est réuni";
-        assert_eq!(convocation_date(t2, None).unwrap().value.iso(), "2023-11-29");
+        assert_eq!(
+            convocation_date(t2, None).unwrap().value.iso(),
+            "2023-11-29"
+        );
         assert_eq!(session_time(t2, Some(0)).unwrap().value, (19, 0));
     }
 
     #[test]
     fn president_and_secretary() {
-        assert_eq!(president("Sous la présidence de : Raymond ZINGRAFF, Maire\n").unwrap().value, "Raymond ZINGRAFF");
-        assert_eq!(president("sous la présidence de Monsieur le Maire, Philippe Saurel\nPrésents").unwrap().value, "Philippe Saurel");
-        assert_eq!(president("sous la présidence de Madame Florence\nDEMOUY, maire.").unwrap().value, "Florence DEMOUY");
+        assert_eq!(
+            president("Sous la présidence de : Raymond ZINGRAFF, Maire\n")
+                .unwrap()
+                .value,
+            "Raymond ZINGRAFF"
+        );
+        assert_eq!(
+            president("sous la présidence de Monsieur le Maire, Philippe Saurel\nPrésents")
+                .unwrap()
+                .value,
+            "Philippe Saurel"
+        );
+        assert_eq!(
+            president("sous la présidence de Madame Florence\nDEMOUY, maire.")
+                .unwrap()
+                .value,
+            "Florence DEMOUY"
+        );
         assert_eq!(secretary("du Code Général des Collectivités Territoriales, Colette DESZCZ est nommée secrétaire de séance.").unwrap().value, "Colette DESZCZ");
-        assert_eq!(secretary("Secrétaire : Madame Karine DUTEIL\n").unwrap().value, "Karine DUTEIL");
-        assert_eq!(secretary("avoir désigné\nMonsieur Marc-Marie GUGLIELMI comme Secrétaire de Séance").unwrap().value, "Marc-Marie GUGLIELMI");
+        assert_eq!(
+            secretary("Secrétaire : Madame Karine DUTEIL\n")
+                .unwrap()
+                .value,
+            "Karine DUTEIL"
+        );
+        assert_eq!(
+            secretary("avoir désigné\nMonsieur Marc-Marie GUGLIELMI comme Secrétaire de Séance")
+                .unwrap()
+                .value,
+            "Marc-Marie GUGLIELMI"
+        );
     }
 }

@@ -38,19 +38,25 @@ struct Heading {
 
 // "Délibération n° 2023-045 : Objet", "DEL 2025-110 –", "D2025-003 - Objet :", "DCM 2024/12".
 static DELIB_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?im)^[ \t]*(?:[-•]\s*)?(?:d[ée]lib[ée]ration|d[ée]lib\.?|DEL|DCM|DL|D)\s*(?:n[°o]\.?|n\s*°|num[ée]ro)?\s*[:.]?\s*(?P<num>[A-Z]{0,4}[-_ ]?\d[\w]*(?:\s?[-/._]\s?[\w]+){0,4})\s*(?:[:–—-]\s*|\s+|$)")
+    re(
+        r"(?im)^[ \t]*(?:[-•]\s*)?(?:d[ée]lib[ée]ration|d[ée]lib\.?|DEL|DCM|DL|D)\s*(?:n[°o]\.?|n\s*°|num[ée]ro)?\s*[:.]?\s*(?P<num>[A-Z]{0,4}[-_ ]?\d[\w]*(?:\s?[-/._]\s?[\w]+){0,4})\s*(?:[:–—-]\s*|\s+|$)",
+    )
 });
 // "23-02/001 – Titre :" (number of the deliberation first, Corte-style registers).
-static NUM_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?m)^[ \t]*(?P<num>\d{2,4}[-/.]\d{1,3}[-/.]\d{1,4})\s*[:–—-]\s*")
-});
+static NUM_FIRST: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?m)^[ \t]*(?P<num>\d{2,4}[-/.]\d{1,3}[-/.]\d{1,4})\s*[:–—-]\s*"));
 // "1. Titre", "1/ Titre", "1 - Titre", "Point 3 : Titre", "Point n° 3 – Titre", "III - Titre".
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?im)^[ \t]*(?:(?:point|question|affaire|dossier|rapport|objet)\s+(?:n[°o]\.?\s*)?(?P<n1>\d{1,3})\s*(?:[:.)–—-]\s*|\s+)|(?P<n2>\d{1,3})[ \t]*(?:[./)°]|\s[-–—]|[ \t]*-\s)[ \t]*)")
+    re(
+        r"(?im)^[ \t]*(?:(?:point|question|affaire|dossier|rapport|objet)\s+(?:n[°o]\.?\s*)?(?P<n1>\d{1,3})\s*(?:[:.)–—-]\s*|\s+)|(?P<n2>\d{1,3})[ \t]*(?:[./)°]|\s[-–—]|[ \t]*-\s)[ \t]*)",
+    )
 });
 
 fn seq_of(num: &str) -> u32 {
-    let digits: Vec<&str> = num.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).collect();
+    let digits: Vec<&str> = num
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .collect();
     digits.last().and_then(|d| d.parse().ok()).unwrap_or(0)
 }
 
@@ -63,7 +69,13 @@ fn headings(text: &str) -> Vec<Heading> {
         if !num.chars().any(|ch| ch.is_ascii_digit()) {
             continue;
         }
-        out.push(Heading { start: m.start(), title_start: m.end(), seq: seq_of(&num), number: num, strong: true });
+        out.push(Heading {
+            start: m.start(),
+            title_start: m.end(),
+            seq: seq_of(&num),
+            number: num,
+            strong: true,
+        });
     }
     for c in NUM_FIRST.captures_iter(text) {
         let m = c.get(0).unwrap();
@@ -72,7 +84,13 @@ fn headings(text: &str) -> Vec<Heading> {
         if crate::grammar::numeric_date(&num).is_ok() {
             continue;
         }
-        out.push(Heading { start: m.start(), title_start: m.end(), seq: seq_of(&num), number: num, strong: true });
+        out.push(Heading {
+            start: m.start(),
+            title_start: m.end(),
+            seq: seq_of(&num),
+            number: num,
+            strong: true,
+        });
     }
     for c in NUMBERED.captures_iter(text) {
         let m = c.get(0).unwrap();
@@ -94,7 +112,13 @@ fn headings(text: &str) -> Vec<Heading> {
         if n > 200 {
             continue;
         }
-        out.push(Heading { start: m.start(), title_start: m.end(), seq: n, number: num, strong: false });
+        out.push(Heading {
+            start: m.start(),
+            title_start: m.end(),
+            seq: n,
+            number: num,
+            strong: false,
+        });
     }
     out.sort_by_key(|h| (h.start, !h.strong));
     out.dedup_by_key(|h| h.start);
@@ -139,13 +163,24 @@ fn best_chain(hs: &[Heading]) -> Vec<usize> {
 
 /// Splits the text into items. `from` is where the items may start (after the attendance).
 pub fn split(text: &str, from: usize) -> Vec<ItemSpan> {
-    let hs: Vec<Heading> = headings(text).into_iter().filter(|h| h.start >= from).collect();
+    let hs: Vec<Heading> = headings(text)
+        .into_iter()
+        .filter(|h| h.start >= from)
+        .collect();
     let strong: Vec<Heading> = hs.iter().filter(|h| h.strong).cloned().collect();
     let all_weak: Vec<Heading> = hs.iter().filter(|h| !h.strong).cloned().collect();
     // An agenda ("ordre du jour") lists the items as bare headings; the body repeats them.
     let agenda = agenda_run(text, &all_weak);
-    let mut weak: Vec<Heading> = all_weak.iter().enumerate().filter(|(i, _)| !agenda.contains(i)).map(|(_, h)| h.clone()).collect();
-    let agenda_titles: Vec<(u32, String)> = agenda.iter().map(|&i| (all_weak[i].seq, title_line(text, &all_weak[i]))).collect();
+    let mut weak: Vec<Heading> = all_weak
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !agenda.contains(i))
+        .map(|(_, h)| h.clone())
+        .collect();
+    let agenda_titles: Vec<(u32, String)> = agenda
+        .iter()
+        .map(|&i| (all_weak[i].seq, title_line(text, &all_weak[i])))
+        .collect();
     let sc = best_chain(&strong);
     let mut wc = best_chain(&weak);
     // A body heading whose number the PDF lost is found again by its agenda title.
@@ -172,15 +207,27 @@ pub fn split(text: &str, from: usize) -> Vec<ItemSpan> {
     let mut out = Vec::new();
     for (k, &i) in chain.iter().enumerate() {
         let h = &pool[i];
-        let end = chain.get(k + 1).map(|&j| pool[j].start).unwrap_or(text.len());
+        let end = chain
+            .get(k + 1)
+            .map(|&j| pool[j].start)
+            .unwrap_or(text.len());
         let (subject, body_start) = subject_at(text, h.title_start, end);
-        out.push(ItemSpan { start: h.start, end, number: Some(clean_number(&h.number)), subject, body_start });
+        out.push(ItemSpan {
+            start: h.start,
+            end,
+            number: Some(clean_number(&h.number)),
+            subject,
+            body_start,
+        });
     }
     out
 }
 
 fn title_line(text: &str, h: &Heading) -> String {
-    let le = text[h.title_start..].find('\n').map(|e| h.title_start + e).unwrap_or(text.len());
+    let le = text[h.title_start..]
+        .find('\n')
+        .map(|e| h.title_start + e)
+        .unwrap_or(text.len());
     text[h.title_start..le].trim().to_string()
 }
 
@@ -207,7 +254,10 @@ fn agenda_run(text: &str, hs: &[Heading]) -> Vec<usize> {
         if j - i >= 2 {
             let run: Vec<usize> = (i..=j.min(hs.len() - 1)).collect();
             let last = *run.last().unwrap();
-            let repeated = run.iter().filter(|&&r| hs[last + 1..].iter().any(|h| h.seq == hs[r].seq)).count();
+            let repeated = run
+                .iter()
+                .filter(|&&r| hs[last + 1..].iter().any(|h| h.seq == hs[r].seq))
+                .count();
             if run.len() >= 3 && repeated * 2 >= run.len() {
                 out.extend(run);
             }
@@ -220,13 +270,26 @@ fn agenda_run(text: &str, hs: &[Heading]) -> Vec<usize> {
 }
 
 /// Headings of the body found by their agenda title where the chain has a gap.
-fn recover_by_title(text: &str, pool: &[Heading], chain: &[usize], titles: &[(u32, String)]) -> Vec<Heading> {
-    let key = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).take(40).collect::<String>().to_lowercase() };
+fn recover_by_title(
+    text: &str,
+    pool: &[Heading],
+    chain: &[usize],
+    titles: &[(u32, String)],
+) -> Vec<Heading> {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .take(40)
+            .collect::<String>()
+            .to_lowercase()
+    };
     let mut out = Vec::new();
     for w in chain.windows(2) {
         let (a, b) = (&pool[w[0]], &pool[w[1]]);
         for missing in a.seq + 1..b.seq {
-            let Some((_, title)) = titles.iter().find(|(n, _)| *n == missing) else { continue };
+            let Some((_, title)) = titles.iter().find(|(n, _)| *n == missing) else {
+                continue;
+            };
             let k = key(title);
             if k.len() < 12 {
                 continue;
@@ -234,7 +297,13 @@ fn recover_by_title(text: &str, pool: &[Heading], chain: &[usize], titles: &[(u3
             let mut pos = a.start;
             for line in text[a.start..b.start].split_inclusive('\n') {
                 if key(line).starts_with(&k[..k.len().min(30)]) {
-                    out.push(Heading { start: pos, title_start: pos, number: missing.to_string(), seq: missing, strong: false });
+                    out.push(Heading {
+                        start: pos,
+                        title_start: pos,
+                        number: missing.to_string(),
+                        seq: missing,
+                        strong: false,
+                    });
                     break;
                 }
                 pos += line.len();
@@ -255,7 +324,10 @@ fn subject_at(text: &str, from: usize, limit: usize) -> (Option<String>, usize) 
     let mut parts: Vec<String> = Vec::new();
     let mut first = true;
     while pos < limit {
-        let le = text[pos..limit].find('\n').map(|e| pos + e).unwrap_or(limit);
+        let le = text[pos..limit]
+            .find('\n')
+            .map(|e| pos + e)
+            .unwrap_or(limit);
         let line = text[pos..le].trim();
         if line.is_empty() {
             if parts.is_empty() && first {
@@ -275,7 +347,11 @@ fn subject_at(text: &str, from: usize, limit: usize) -> (Option<String>, usize) 
             let wrapped = prev.len() >= 60 && !prev.ends_with(['.', ':', ';', '!', '?']);
             let starts_body = starts_body(line);
             if !wrapped || starts_body || parts.len() >= 4 {
-                pos = text[..le].rfind('\n').map(|p| p + 1).unwrap_or(pos).max(pos);
+                pos = text[..le]
+                    .rfind('\n')
+                    .map(|p| p + 1)
+                    .unwrap_or(pos)
+                    .max(pos);
                 break;
             }
             parts.push(line.to_string());
@@ -284,7 +360,11 @@ fn subject_at(text: &str, from: usize, limit: usize) -> (Option<String>, usize) 
         first = false;
     }
     let s = parts.join(" ");
-    let s = s.trim().trim_end_matches([':', '.', ';', ',']).trim().to_string();
+    let s = s
+        .trim()
+        .trim_end_matches([':', '.', ';', ','])
+        .trim()
+        .to_string();
     ((!s.is_empty()).then_some(s), pos.min(limit))
 }
 
@@ -298,7 +378,9 @@ fn strip_objet(line: &str) -> &str {
 
 fn starts_body(line: &str) -> bool {
     static BODY: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)^(?:rapporteur|rapporteure|monsieur|madame|m\.|mme|le\s+(?:maire|conseil|pr[ée]sident)|la\s+(?:maire|pr[ée]sidente)|vu\b|consid[ée]rant|il\s+est|expos[ée]|vote|d[ée]lib[ée]ration|[-–•])")
+        re(
+            r"(?i)^(?:rapporteur|rapporteure|monsieur|madame|m\.|mme|le\s+(?:maire|conseil|pr[ée]sident)|la\s+(?:maire|pr[ée]sidente)|vu\b|consid[ée]rant|il\s+est|expos[ée]|vote|d[ée]lib[ée]ration|[-–•])",
+        )
     });
     BODY.is_match(line)
 }
@@ -306,13 +388,16 @@ fn starts_body(line: &str) -> bool {
 /// The number and subject of a single deliberation (an extract).
 pub fn single(text: &str) -> (Option<String>, Option<(String, usize)>) {
     static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?im)(?:^|\s)(?:d[ée]lib[ée]ration|d[ée]lib\.|DEL|DCM)\s*(?:n[°o]\.?|n\s*°|num[ée]ro)?\s*[:.]?\s*(?P<a>[A-Z]{0,5}[-_ ]?\d[\w]*(?:\s?[-/._]\s?[\w]+){0,5})|(?:^|\s)n[°o]\s*(?P<b>\d{2,4}\s*[-/]\s*\d{1,5}(?:\s*[-/]\s*\d{1,5})?)")
+        re(
+            r"(?im)(?:^|\s)(?:d[ée]lib[ée]ration|d[ée]lib\.|DEL|DCM)\s*(?:n[°o]\.?|n\s*°|num[ée]ro)?\s*[:.]?\s*(?P<a>[A-Z]{0,5}[-_ ]?\d[\w]*(?:\s?[-/._]\s?[\w]+){0,5})|(?:^|\s)n[°o]\s*(?P<b>\d{2,4}\s*[-/]\s*\d{1,5}(?:\s*[-/]\s*\d{1,5})?)",
+        )
     });
     let number = NUMBER.captures(text).map(|c| {
         let m = c.name("a").or(c.name("b")).unwrap();
         clean_number(m.as_str())
     });
-    static OBJET: LazyLock<Regex> = LazyLock::new(|| re(r"(?im)^[ \t]*(?:[-•]\s*)?(?:objet|sujet)\s*:\s*"));
+    static OBJET: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?im)^[ \t]*(?:[-•]\s*)?(?:objet|sujet)\s*:\s*"));
     if let Some(m) = OBJET.find(text) {
         let (s, _) = subject_at(text, m.end(), text.len());
         if let Some(s) = s {
@@ -320,7 +405,8 @@ pub fn single(text: &str) -> (Option<String>, Option<(String, usize)>) {
         }
     }
     // Without "Objet :", the title stands just above "X, rapporte :" / "Rapporteur :".
-    static REPORTS: LazyLock<Regex> = LazyLock::new(|| re(r"(?im)^[^\n]*(?:,\s*rapporte\s*:|\brapporteur\s*:)[^\n]*$"));
+    static REPORTS: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?im)^[^\n]*(?:,\s*rapporte\s*:|\brapporteur\s*:)[^\n]*$"));
     if let Some(m) = REPORTS.find(text) {
         let before = &text[..m.start()];
         let lines: Vec<&str> = before.trim_end().split('\n').collect();
@@ -335,7 +421,8 @@ pub fn single(text: &str) -> (Option<String>, Option<(String, usize)>) {
         title.reverse();
         if !title.is_empty() {
             let s = title.join(" ");
-            let at = m.start() - before.trim_end().len().min(m.start()) + before.trim_end().len() - s.len().min(before.trim_end().len());
+            let at = m.start() - before.trim_end().len().min(m.start()) + before.trim_end().len()
+                - s.len().min(before.trim_end().len());
             return (number, Some((s, at)));
         }
     }
@@ -345,8 +432,12 @@ pub fn single(text: &str) -> (Option<String>, Option<(String, usize)>) {
 fn looks_like_attendance(line: &str) -> bool {
     let cleaned: String = line.chars().filter(|c| !c.is_ascii_punctuation()).collect();
     let words: Vec<&str> = cleaned.split_whitespace().collect();
-    let caps = words.iter().filter(|w| w.chars().count() > 1 && w.chars().all(|c| c.is_uppercase())).count();
-    (caps >= 1 && line.contains(',')) || (words.len() <= 3 && caps >= 1 && caps * 2 >= words.len())
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().count() > 1 && w.chars().all(|c| c.is_uppercase()))
+        .count();
+    (caps >= 1 && line.contains(','))
+        || (words.len() <= 3 && caps >= 1 && caps * 2 >= words.len())
         || line.to_lowercase().starts_with("absent")
         || line.to_lowercase().starts_with("présent")
 }
@@ -378,7 +469,10 @@ mod tests {
         let t = "1/ ONF Etat d'assiette 2023 :\nPas de coupe.\n13 votes pour\n\n2/ Déneigement :\nTexte\n11 votes pour 2 abstentions\n";
         let items = split(t, 0);
         assert_eq!(items.len(), 2);
-        assert_eq!(items[0].subject.as_deref(), Some("ONF Etat d'assiette 2023"));
+        assert_eq!(
+            items[0].subject.as_deref(),
+            Some("ONF Etat d'assiette 2023")
+        );
     }
 
     #[test]
@@ -388,6 +482,9 @@ mod tests {
         assert_eq!(s.unwrap().0, "Espace Numérique de Travail");
         let (n, s) = single("n° 2014 / 219\nAbsents :\nPatrick VIGNAL\nAssociation pour le logement (ADIL)\nDésignation du représentant\nMonsieur le Maire, Philippe SAUREL, rapporte :\n");
         assert_eq!(n.as_deref(), Some("2014 / 219"));
-        assert_eq!(s.unwrap().0, "Association pour le logement (ADIL) Désignation du représentant");
+        assert_eq!(
+            s.unwrap().0,
+            "Association pour le logement (ADIL) Désignation du représentant"
+        );
     }
 }

@@ -34,7 +34,14 @@ pub fn parse(src: &SourceText) -> Document {
 }
 
 fn empty_source() -> Source {
-    Source { path: String::new(), format: SourceFormat::Text, sha256: String::new(), bytes: 0, pages: None, encoding: None }
+    Source {
+        path: String::new(),
+        format: SourceFormat::Text,
+        sha256: String::new(),
+        bytes: 0,
+        pages: None,
+        encoding: None,
+    }
 }
 
 /// Parses normalized text. The `source` block is left for the caller to fill.
@@ -57,7 +64,10 @@ pub fn parse_normalized(text: &Text) -> Document {
     let attendance_end = if multi {
         spans[0].start
     } else {
-        s.match_indices('\n').nth(ATTENDANCE_LINES).map(|(i, _)| i).unwrap_or(s.len())
+        s.match_indices('\n')
+            .nth(ATTENDANCE_LINES)
+            .map(|(i, _)| i)
+            .unwrap_or(s.len())
     };
     let region = &s[..attendance_end];
     let counts = attendance::counts(region, 0);
@@ -72,7 +82,16 @@ pub fn parse_normalized(text: &Text) -> Document {
             if !v.voted {
                 continue;
             }
-            deliberations.push(make_item(text, it.number.clone(), it.subject.clone(), it.start, it.end, body, v, &mut diags));
+            deliberations.push(make_item(
+                text,
+                it.number.clone(),
+                it.subject.clone(),
+                it.start,
+                it.end,
+                body,
+                v,
+                &mut diags,
+            ));
         }
     } else {
         let (number, subject) = items::single(s);
@@ -80,7 +99,16 @@ pub fn parse_normalized(text: &Text) -> Document {
         let has_content = number.is_some() || subject.is_some() || v.voted;
         if has_content {
             let start = subject.as_ref().map(|(_, at)| *at).unwrap_or(0);
-            deliberations.push(make_item(text, number, subject.map(|(s, _)| s), start.min(s.len()), s.len(), s, v, &mut diags));
+            deliberations.push(make_item(
+                text,
+                number,
+                subject.map(|(s, _)| s),
+                start.min(s.len()),
+                s.len(),
+                s,
+                v,
+                &mut diags,
+            ));
         }
     }
 
@@ -88,7 +116,10 @@ pub fn parse_normalized(text: &Text) -> Document {
     let all_refs = legal::find(s, 0, &span);
     let mut doc_refs = Vec::new();
     for r in all_refs {
-        match deliberations.iter_mut().find(|d| d.span.start <= r.span.start && r.span.start < d.span.end) {
+        match deliberations
+            .iter_mut()
+            .find(|d| d.span.start <= r.span.start && r.span.start < d.span.end)
+        {
             Some(d) => d.legal_references.push(r),
             None => doc_refs.push(r),
         }
@@ -107,7 +138,9 @@ pub fn parse_normalized(text: &Text) -> Document {
                     diags.push(Diagnostic {
                         code: "proxy_holder_unresolved".into(),
                         severity: Severity::Info,
-                        message: format!("proxy holder \"{t}\" is a role and the president is not named"),
+                        message: format!(
+                            "proxy holder \"{t}\" is a role and the president is not named"
+                        ),
                         span: Some(span(p.start, p.end)),
                     });
                     Some(t.clone())
@@ -115,16 +148,28 @@ pub fn parse_normalized(text: &Text) -> Document {
             },
             other => other.clone(),
         };
-        proxies.push(Proxy { from: p.from.clone(), to, span: Some(span(p.start, p.end)) });
+        proxies.push(Proxy {
+            from: p.from.clone(),
+            to,
+            span: Some(span(p.start, p.end)),
+        });
     }
 
-    let person = |n: &names::NameRef| Person { name: n.name.clone(), role: n.role.clone(), excused: None, span: Some(span(n.start, n.end)) };
+    let person = |n: &names::NameRef| Person {
+        name: n.name.clone(),
+        role: n.role.clone(),
+        excused: None,
+        span: Some(span(n.start, n.end)),
+    };
     let present_members: Vec<Person> = dedup_people(members.present.iter().map(person).collect());
     let absent_members: Vec<Person> = dedup_people(
         members
             .absent
             .iter()
-            .map(|(n, excused)| Person { excused: *excused, ..person(n) })
+            .map(|(n, excused)| Person {
+                excused: *excused,
+                ..person(n)
+            })
             .collect(),
     );
 
@@ -132,10 +177,20 @@ pub fn parse_normalized(text: &Text) -> Document {
     let kind = header::document_kind(s, deliberations.len());
 
     if date.is_none() {
-        diags.push(Diagnostic { code: "no_session_date".into(), severity: Severity::Warning, message: "the sitting's date was not found".into(), span: None });
+        diags.push(Diagnostic {
+            code: "no_session_date".into(),
+            severity: Severity::Warning,
+            message: "the sitting's date was not found".into(),
+            span: None,
+        });
     }
     if deliberations.is_empty() {
-        diags.push(Diagnostic { code: "no_items".into(), severity: Severity::Warning, message: "no deliberation was found".into(), span: None });
+        diags.push(Diagnostic {
+            code: "no_items".into(),
+            severity: Severity::Warning,
+            message: "no deliberation was found".into(),
+            span: None,
+        });
     }
 
     Document {
@@ -149,17 +204,32 @@ pub fn parse_normalized(text: &Text) -> Document {
         },
         session: Session {
             date: date.as_ref().map(|d| d.value.iso()),
-            time: time.as_ref().map(|t| format!("{:02}:{:02}", t.value.0, t.value.1)),
+            time: time
+                .as_ref()
+                .map(|t| format!("{:02}:{:02}", t.value.0, t.value.1)),
             place: None,
             convocation_date: convocation.as_ref().map(|c| c.value.iso()),
-            president: president.as_ref().map(|p| Person { name: p.value.clone(), role: None, excused: None, span: Some(span(p.start, p.end)) }),
-            secretary: secretary.as_ref().map(|p| Person { name: p.value.clone(), role: None, excused: None, span: Some(span(p.start, p.end)) }),
+            president: president.as_ref().map(|p| Person {
+                name: p.value.clone(),
+                role: None,
+                excused: None,
+                span: Some(span(p.start, p.end)),
+            }),
+            secretary: secretary.as_ref().map(|p| Person {
+                name: p.value.clone(),
+                role: None,
+                excused: None,
+                span: Some(span(p.start, p.end)),
+            }),
             date_span: date.as_ref().map(|d| span(d.start, d.end)),
         },
         attendance: Attendance {
             in_office: counts.in_office.map(|c| c.0),
             present: counts.present.map(|c| c.0).or(members.listed_present),
-            represented: counts.represented.map(|c| c.0).or(members.listed_represented),
+            represented: counts
+                .represented
+                .map(|c| c.0)
+                .or(members.listed_represented),
             voting: counts.voting.map(|c| c.0),
             absent: counts.absent.map(|c| c.0).or(members.listed_absent),
             quorum: counts.quorum.map(|c| c.0),
@@ -235,7 +305,13 @@ fn make_item(
             not_taking_part_members: v.not_taking_part_members.clone(),
             span: v.at.map(|(a, b)| text.span(body_off + a, body_off + b)),
         },
-        outcome: v.adopted.map(|a| if a { Outcome::Adopted } else { Outcome::Rejected }),
+        outcome: v.adopted.map(|a| {
+            if a {
+                Outcome::Adopted
+            } else {
+                Outcome::Rejected
+            }
+        }),
         decisions: votes::decisions(body),
         legal_references: Vec::new(),
         span: text.span(base, end),

@@ -17,17 +17,25 @@ pub struct PublicationRead {
 }
 
 static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:\bsign[ée]e?(?:\s+(?:[ée]lectroniquement|num[ée]riquement))?\s+le|\bpour\s+extrait\s+(?:certifi[ée]\s+)?conforme[^\n]{0,60}?\ble|\bfait\s+à\s+[^\n,]{2,40},?\s+le|\bd[ée]lib[ée]r[ée]\s+(?:en\s+s[ée]ance\s+)?(?:à\s+[^\n,]{2,40},?\s+)?le|\bdate\s+de\s+signature)\s*:?\s*")
+    re(
+        r"(?i)(?:\bsign[ée]e?(?:\s+(?:[ée]lectroniquement|num[ée]riquement))?\s+le|\bpour\s+extrait\s+(?:certifi[ée]\s+)?conforme[^\n]{0,60}?\ble|\bfait\s+à\s+[^\n,]{2,40},?\s+le|\bd[ée]lib[ée]r[ée]\s+(?:en\s+s[ée]ance\s+)?(?:à\s+[^\n,]{2,40},?\s+)?le|\bdate\s+de\s+signature)\s*:?\s*",
+    )
 });
 // "Corte, le 13 février 2023" alone on its line, near the signatures.
-static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"(?m)^[ \t]*(?:Fait\s+à\s+)?\p{Lu}[\p{L}'\- ]{1,40},\s+le\s+"));
+static PLACE_DATE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?m)^[ \t]*(?:Fait\s+à\s+)?\p{Lu}[\p{L}'\- ]{1,40},\s+le\s+"));
 static TRANSMITTED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:\b(?:transmise?s?|envoy[ée]e?s?|envoi|d[ée]pos[ée]e?s?|re[çc]ue?s?|r[ée]ception|accus[ée]\s+de\s+r[ée]ception|télétransmise?)(?:\s+(?:en|à\s+la|au\s+contr[ôo]le\s+de\s+l[ée]galit[ée]\s+(?:en|à\s+la)|au\s+représentant\s+de\s+l'[ée]tat))?\s*(?:sous[-\s])?pr[ée]fecture(?:\s+de\s+[\p{L}\-]+)?(?:\s+(?:le|du|en\s+date\s+du))?|\bdate\s+de\s+(?:transmission|r[ée]ception)(?:\s+en\s+pr[ée]fecture)?|\btransmise?\s+au\s+contr[ôo]le\s+de\s+l[ée]galit[ée](?:\s+le)?)\s*:?\s*")
+    re(
+        r"(?i)(?:\b(?:transmise?s?|envoy[ée]e?s?|envoi|d[ée]pos[ée]e?s?|re[çc]ue?s?|r[ée]ception|accus[ée]\s+de\s+r[ée]ception|télétransmise?)(?:\s+(?:en|à\s+la|au\s+contr[ôo]le\s+de\s+l[ée]galit[ée]\s+(?:en|à\s+la)|au\s+représentant\s+de\s+l'[ée]tat))?\s*(?:sous[-\s])?pr[ée]fecture(?:\s+de\s+[\p{L}\-]+)?(?:\s+(?:le|du|en\s+date\s+du))?|\bdate\s+de\s+(?:transmission|r[ée]ception)(?:\s+en\s+pr[ée]fecture)?|\btransmise?\s+au\s+contr[ôo]le\s+de\s+l[ée]galit[ée](?:\s+le)?)\s*:?\s*",
+    )
 });
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:\b(?:publi[ée]e?s?|affich[ée]e?s?|mise?\s+en\s+ligne)(?:\s+(?:sur\s+le\s+site(?:\s+internet)?(?:\s+de\s+la\s+(?:commune|ville))?|en\s+mairie|à\s+la\s+porte\s+de\s+la\s+mairie|au\s+(?:recueil|registre)[^\n]{0,40}?))?\s+le|\bdate\s+(?:de\s+)?(?:publication|d'affichage|de\s+mise\s+en\s+ligne)|\bpublication\s+(?:le|du)|\baffichage\s+(?:le|du))\s*:?\s*")
+    re(
+        r"(?i)(?:\b(?:publi[ée]e?s?|affich[ée]e?s?|mise?\s+en\s+ligne)(?:\s+(?:sur\s+le\s+site(?:\s+internet)?(?:\s+de\s+la\s+(?:commune|ville))?|en\s+mairie|à\s+la\s+porte\s+de\s+la\s+mairie|au\s+(?:recueil|registre)[^\n]{0,40}?))?\s+le|\bdate\s+(?:de\s+)?(?:publication|d'affichage|de\s+mise\s+en\s+ligne)|\bpublication\s+(?:le|du)|\baffichage\s+(?:le|du))\s*:?\s*",
+    )
 });
-static RECEIPT: LazyLock<Regex> = LazyLock::new(|| re(r"\b\d{2,3}[AB]?-\d{9}-\d{8}-[\w]+(?:-[\w]+)*-(?:DE|AR|AI|CC|BF|AU|DL)\b"));
+static RECEIPT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b\d{2,3}[AB]?-\d{9}-\d{8}-[\w]+(?:-[\w]+)*-(?:DE|AR|AI|CC|BF|AU|DL)\b"));
 
 /// A date right after a label, or, when the label ends its line without one (labels and
 /// values in separate blocks), among the next lines. The n-th label of a run of labels takes
@@ -42,7 +50,9 @@ fn date_after(text: &str, at: usize, rank: usize, reference: Option<Date>) -> Op
         return None;
     }
     let window: String = rest.split('\n').take(8).collect::<Vec<_>>().join("\n");
-    grammar::find_all(&window, grammar::date).get(rank).map(|(_, _, d)| *d)
+    grammar::find_all(&window, grammar::date)
+        .get(rank)
+        .map(|(_, _, d)| *d)
 }
 
 pub fn read(text: &str, session: Option<Date>) -> PublicationRead {
@@ -52,9 +62,18 @@ pub fn read(text: &str, session: Option<Date>) -> PublicationRead {
     let mut empty_run = 0;
     let mut last_empty_end = 0;
     for m in TRANSMITTED.find_iter(text) {
-        let rank = if m.start() <= last_empty_end + 2 { empty_run } else { 0 };
+        let rank = if m.start() <= last_empty_end + 2 {
+            empty_run
+        } else {
+            0
+        };
         let d = date_after(text, m.end(), rank, session);
-        let empty = text[m.end()..].split('\n').next().unwrap_or("").trim().is_empty();
+        let empty = text[m.end()..]
+            .split('\n')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .is_empty();
         if empty {
             empty_run = rank + 1;
             last_empty_end = m.end() + 1;
@@ -81,7 +100,9 @@ pub fn read(text: &str, session: Option<Date>) -> PublicationRead {
     if out.signed.is_none() {
         // Only in the closing part: a place and date opening a line is the signature's.
         let tail_from = text.len().saturating_sub(1500);
-        let tail_from = (tail_from..text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+        let tail_from = (tail_from..text.len())
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(text.len());
         for m in PLACE_DATE.find_iter(&text[tail_from..]) {
             if let Ok((_, d)) = grammar::date(&text[tail_from + m.end()..]) {
                 out.signed = Some((d, tail_from + m.start()));
@@ -110,12 +131,18 @@ mod tests {
         let p = read("Acte Certifié exécutoire\nEnvoi Préfecture :\nRéception en Préfecture :\n\n23/05/2014\n24/05/2014\n034-213401722-20140522-0000072016-DE\nPubliée le : 23 mai 2014", None);
         assert_eq!(p.transmitted.unwrap().0.iso(), "2014-05-23");
         assert_eq!(p.published.unwrap().0.iso(), "2014-05-23");
-        assert_eq!(p.receipt_id.as_deref(), Some("034-213401722-20140522-0000072016-DE"));
+        assert_eq!(
+            p.receipt_id.as_deref(),
+            Some("034-213401722-20140522-0000072016-DE")
+        );
     }
 
     #[test]
     fn place_and_date() {
-        let p = read("la séance est levée.\nCorte, le 13 février 2023\nLe Maire", None);
+        let p = read(
+            "la séance est levée.\nCorte, le 13 février 2023\nLe Maire",
+            None,
+        );
         assert_eq!(p.signed.unwrap().0.iso(), "2023-02-13");
     }
 }

@@ -30,23 +30,37 @@ pub struct VoteRead {
 
 /// A count after its label: "Pour : 19", "Contre : 0", "Abstention(s) : 2 (M. X et M. Y)".
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?im)(?:^|[\s(,;–-])(?P<k>pour|contre|abstentions?|abstenu(?:e|s|es)?|ne\s+prend(?:nent)?\s+pas\s+part(?:\s+au\s+vote)?|non[\s-]participations?(?:\s+au\s+vote)?|refus\s+de\s+vote|vote\s+blanc|votes?\s+pour|votes?\s+contre|voix\s+pour|voix\s+contre)\s*(?:\(s\))?\s*[:=]\s*")
+    re(
+        r"(?im)(?:^|[\s(,;–-])(?P<k>pour|contre|abstentions?|abstenu(?:e|s|es)?|ne\s+prend(?:nent)?\s+pas\s+part(?:\s+au\s+vote)?|non[\s-]participations?(?:\s+au\s+vote)?|refus\s+de\s+vote|vote\s+blanc|votes?\s+pour|votes?\s+contre|voix\s+pour|voix\s+contre)\s*(?:\(s\))?\s*[:=]\s*",
+    )
 });
 
 /// A count before its label: "15 voix pour", "2 contre", "1 abstention", "13 votes pour".
 static COUNT_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:^|[^\w/.,-])(?P<n>\d{1,3})\s*(?:\(\s*[^)]{0,40}\)\s*)?(?:voix|votes?|suffrages?|membres?|conseillers?|élus?)?\s*(?P<k>pour\b|contre\b|abstentions?\b|ne\s+prenant\s+pas\s+part|non[\s-]participations?\b|refus\s+de\s+vote)")
+    re(
+        r"(?i)(?:^|[^\w/.,-])(?P<n>\d{1,3})\s*(?:\(\s*[^)]{0,40}\)\s*)?(?:voix|votes?|suffrages?|membres?|conseillers?|élus?)?\s*(?P<k>pour\b|contre\b|abstentions?\b|ne\s+prenant\s+pas\s+part|non[\s-]participations?\b|refus\s+de\s+vote)",
+    )
 });
 
-static UNANIMITY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bunanimit[ée]|\bunanimement\b|\bà\s+l'unanimité"));
-static MAJORITY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bà\s+la\s+majorit[ée]|\bpar\s+\d+\s+voix\s+pour|\bmajorit[ée]\s+(?:absolue|des\s+(?:voix|suffrages|membres))"));
+static UNANIMITY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bunanimit[ée]|\bunanimement\b|\bà\s+l'unanimité"));
+static MAJORITY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bà\s+la\s+majorit[ée]|\bpar\s+\d+\s+voix\s+pour|\bmajorit[ée]\s+(?:absolue|des\s+(?:voix|suffrages|membres))",
+    )
+});
 static ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:adopt[ée]e?s?|adopte|approuv[ée]e?s?|approuve|d[ée]cide|d[ée]cid[ée]|accepte|autorise|valide|émet\s+un\s+avis\s+favorable|avis\s+favorable|prend\s+acte|donne\s+acte|a\s+[ée]t[ée]\s+[ée]lue?|sont\s+[ée]lus|est\s+[ée]lue?|d[ée]signe|fixe|accorde|d[ée]lib[èe]re|sollicite|attribue|approbation)\b")
+    re(
+        r"(?i)\b(?:adopt[ée]e?s?|adopte|approuv[ée]e?s?|approuve|d[ée]cide|d[ée]cid[ée]|accepte|autorise|valide|émet\s+un\s+avis\s+favorable|avis\s+favorable|prend\s+acte|donne\s+acte|a\s+[ée]t[ée]\s+[ée]lue?|sont\s+[ée]lus|est\s+[ée]lue?|d[ée]signe|fixe|accorde|d[ée]lib[èe]re|sollicite|attribue|approbation)\b",
+    )
 });
 static REJECTED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:rejet[ée]e?s?|rejette|n'est\s+pas\s+adopt[ée]e?|n'a\s+pas\s+[ée]t[ée]\s+adopt[ée]e?|refuse|non\s+adopt[ée]e?)\b")
+    re(
+        r"(?i)\b(?:rejet[ée]e?s?|rejette|n'est\s+pas\s+adopt[ée]e?|n'a\s+pas\s+[ée]t[ée]\s+adopt[ée]e?|refuse|non\s+adopt[ée]e?)\b",
+    )
 });
-static VOTE_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bvotes?\b|\bvoix\b|\bvot[ée]e?s?\b|\bd[ée]lib[ée]r"));
+static VOTE_WORD: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bvotes?\b|\bvoix\b|\bvot[ée]e?s?\b|\bd[ée]lib[ée]r"));
 
 fn kind_of(k: &str) -> u8 {
     let k = k.to_lowercase();
@@ -54,7 +68,11 @@ fn kind_of(k: &str) -> u8 {
         1
     } else if k.starts_with("abst") {
         2
-    } else if k.contains("part") || k.contains("particip") || k.contains("refus") || k.contains("blanc") {
+    } else if k.contains("part")
+        || k.contains("particip")
+        || k.contains("refus")
+        || k.contains("blanc")
+    {
         3
     } else {
         0
@@ -90,7 +108,11 @@ fn ends_count(rest: &str) -> bool {
     t.is_empty()
         || t.starts_with([',', ';', '.', ':', ')', '(', '\n', '–', '-', '/'])
         || t.starts_with(|c: char| c.is_ascii_digit())
-        || ["et ", "pour", "contre", "abst", "voix", "vote", "dont", "sur "].iter().any(|w| low.starts_with(w))
+        || [
+            "et ", "pour", "contre", "abst", "voix", "vote", "dont", "sur ",
+        ]
+        .iter()
+        .any(|w| low.starts_with(w))
 }
 
 fn set(slot: &mut Option<u32>, v: u32) {
@@ -110,7 +132,11 @@ pub fn read(text: &str) -> VoteRead {
             Ok((_, n)) => Some(n),
             Err(_) => {
                 let low = rest.trim_start().to_lowercase();
-                if low.starts_with("néant") || low.starts_with("neant") || low.starts_with("aucun") || low.starts_with("0") {
+                if low.starts_with("néant")
+                    || low.starts_with("neant")
+                    || low.starts_with("aucun")
+                    || low.starts_with("0")
+                {
                     Some(0)
                 } else {
                     None
@@ -120,7 +146,9 @@ pub fn read(text: &str) -> VoteRead {
         let Some(n) = n else { continue };
         let k = kind_of(&c["k"]);
         // "Pour : 19" must be a count, not "pour : l'année" (grammar::count already checked).
-        let after_num = rest.trim_start().trim_start_matches(|ch: char| ch.is_ascii_digit() || ch.is_alphabetic() && false);
+        let after_num = rest
+            .trim_start()
+            .trim_start_matches(|ch: char| ch.is_ascii_digit());
         let named = names_after(after_num);
         match k {
             0 => set(&mut v.for_, n),
@@ -175,7 +203,9 @@ pub fn read(text: &str) -> VoteRead {
         first_at.get_or_insert((m.start(), m.end()));
     }
     // "par 18 voix", "avec 22 Voix « Pour »": votes for, without "contre".
-    static BY_VOTES: LazyLock<Regex> = LazyLock::new(|| re(r#"(?i)\b(?:par|avec)\s+(\d{1,3})\s+voix\b(?:\s*[«"]?\s*pour\s*[»"]?)?"#));
+    static BY_VOTES: LazyLock<Regex> = LazyLock::new(|| {
+        re(r#"(?i)\b(?:par|avec)\s+(\d{1,3})\s+voix\b(?:\s*[«"]?\s*pour\s*[»"]?)?"#)
+    });
     if v.for_.is_none() {
         for c in BY_VOTES.captures_iter(text) {
             let m = c.get(0).unwrap();
@@ -189,7 +219,11 @@ pub fn read(text: &str) -> VoteRead {
         }
     }
     // "X ne prend pas part au vote", "(non participations au vote de X, Y et Z)".
-    static NTP: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)non[\s-]participations?\s+au\s+vote\s+de\s+([^)\n]{3,200})|([^,.;:\n(]{3,80}?)\s+ne\s+prena(?:nt|nnent)\s+pas\s+part\s+au\s+vote|([^,.;:\n(]{3,80}?)\s+ne\s+prend(?:nent)?\s+pas\s+part\s+au\s+vote"));
+    static NTP: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)non[\s-]participations?\s+au\s+vote\s+de\s+([^)\n]{3,200})|([^,.;:\n(]{3,80}?)\s+ne\s+prena(?:nt|nnent)\s+pas\s+part\s+au\s+vote|([^,.;:\n(]{3,80}?)\s+ne\s+prend(?:nent)?\s+pas\s+part\s+au\s+vote",
+        )
+    });
     for c in NTP.captures_iter(text) {
         let g = c.get(1).or(c.get(2)).or(c.get(3)).unwrap();
         for n in names::split_names(g.as_str()) {
@@ -247,15 +281,21 @@ pub fn read(text: &str) -> VoteRead {
 /// The operative points after "décide" / "DÉCIDE :": each bullet or article, or the sentence
 /// that follows when there are none.
 pub fn decisions(text: &str) -> Vec<String> {
-    static DECIDE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bd[ée]cide(?:nt)?\b\s*(?:[,:]|\s+de\b|\s+d')?"));
+    static DECIDE: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\bd[ée]cide(?:nt)?\b\s*(?:[,:]|\s+de\b|\s+d')?"));
     let Some(m) = DECIDE.find_iter(text).last() else {
         return Vec::new();
     };
     let rest = &text[m.end()..];
     let mut out: Vec<String> = Vec::new();
     let mut cur: Option<String> = None;
-    static BULLET: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[-–•*]\s+|article\s+\d+\s*[:.\-–]?\s*|\d+[°.)]\s+)(.*)$"));
-    static END: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:fait\s+et\s+d[ée]lib[ée]r[ée]|pour\s+extrait|le\s+maire|la\s+maire|le\s+pr[ée]sident|vote\s*:|sign[ée]|transmis|publi[ée]|ainsi\s+fait|certifi[ée]|acte\s+rendu|la\s+pr[ée]sente\s+d[ée]lib[ée]ration\s+peut)"));
+    static BULLET: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^(?:[-–•*]\s+|article\s+\d+\s*[:.\-–]?\s*|\d+[°.)]\s+)(.*)$"));
+    static END: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^(?:fait\s+et\s+d[ée]lib[ée]r[ée]|pour\s+extrait|le\s+maire|la\s+maire|le\s+pr[ée]sident|vote\s*:|sign[ée]|transmis|publi[ée]|ainsi\s+fait|certifi[ée]|acte\s+rendu|la\s+pr[ée]sente\s+d[ée]lib[ée]ration\s+peut)",
+        )
+    });
     let first_line = rest.split('\n').next().unwrap_or("").trim();
     for (i, line) in rest.split('\n').enumerate() {
         let t = line.trim();
@@ -291,7 +331,10 @@ pub fn decisions(text: &str) -> Vec<String> {
     if let Some(p) = cur {
         out.push(p);
     }
-    out.into_iter().map(|s| s.trim().to_string()).filter(|s| s.len() > 2).collect()
+    out.into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| s.len() > 2)
+        .collect()
 }
 
 #[cfg(test)]
@@ -301,15 +344,24 @@ mod tests {
     #[test]
     fn labelled_counts() {
         let v = read("Nombre de votants :\n- Pour : 19\n- Contre : 0\n- Abstention : 0\n… après en avoir délibéré à l'unanimité des membres présents et représentés, décide :");
-        assert_eq!((v.for_, v.against, v.abstention, v.unanimous, v.adopted), (Some(19), Some(0), Some(0), Some(true), Some(true)));
+        assert_eq!(
+            (v.for_, v.against, v.abstention, v.unanimous, v.adopted),
+            (Some(19), Some(0), Some(0), Some(true), Some(true))
+        );
     }
 
     #[test]
     fn counts_in_a_sentence() {
-        assert_eq!(read("à l'unanimité des membres présents et représentés, par 18 voix, Approuve").for_, Some(18));
+        assert_eq!(
+            read("à l'unanimité des membres présents et représentés, par 18 voix, Approuve").for_,
+            Some(18)
+        );
         assert_eq!(read("avec 22 Voix « Pour », Adopte").for_, Some(22));
         let v = read("Le conseil, par 15 voix pour, 2 contre et 1 abstention, approuve");
-        assert_eq!((v.for_, v.against, v.abstention, v.unanimous), (Some(15), Some(2), Some(1), Some(false)));
+        assert_eq!(
+            (v.for_, v.against, v.abstention, v.unanimous),
+            (Some(15), Some(2), Some(1), Some(false))
+        );
     }
 
     #[test]
@@ -333,7 +385,8 @@ mod tests {
     #[test]
     fn unanimity_and_majority() {
         assert_eq!(read("Vote : Pour à l'unanimité").unanimous, Some(true));
-        let v = read("Le Conseil, à la majorité, Madame Marie CASTELLI ne prenant pas part au vote.");
+        let v =
+            read("Le Conseil, à la majorité, Madame Marie CASTELLI ne prenant pas part au vote.");
         assert_eq!(v.unanimous, Some(false));
         assert_eq!(v.not_taking_part_members, ["Marie CASTELLI"]);
     }
@@ -347,6 +400,9 @@ mod tests {
     #[test]
     fn decisions_after_decide() {
         let d = decisions("Le Conseil Municipal, après en avoir délibéré, décide :\n- De limiter la compétence\n- De transférer la compétence\nLe Maire");
-        assert_eq!(d, ["De limiter la compétence", "De transférer la compétence"]);
+        assert_eq!(
+            d,
+            ["De limiter la compétence", "De transférer la compétence"]
+        );
     }
 }

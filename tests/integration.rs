@@ -1,0 +1,413 @@
+//! registre's integration tests: golden outputs of the fixtures, the JSON schema of the
+//! contract, the seed document's gold facts, the command line, and robustness on the real
+//! documents of the shared corpus (read in place, never written).
+//!
+//! `REGISTRE_BLESS=1 cargo test` rewrites the golden files; read every diff before committing.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+mod helpers {
+    use super::*;
+
+    /// The crate's root (cargo runs tests from there).
+    pub fn root() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    }
+
+    /// The shared corpus folder, `../shared` beside the checkout unless REGISTRE_SHARED says.
+    pub fn shared() -> PathBuf {
+        let p = std::env::var_os("REGISTRE_SHARED")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| root().join("../shared"));
+        assert!(
+            p.join("schema/document.schema.json").exists(),
+            "the shared corpus is not at {} (set REGISTRE_SHARED)",
+            p.display()
+        );
+        p
+    }
+
+    /// Parses one file as the command does, with the path relative to the crate root, and
+    /// returns the record as JSON.
+    pub fn parse(rel: &str) -> Value {
+        let mut v = parse_abs(&root().join(rel));
+        // Golden files name the fixture as a command run from the crate root would.
+        v["source"]["path"] = Value::String(rel.to_string());
+        if let Some(e) = v.get_mut("error") {
+            if let Some(m) = e.get_mut("message") {
+                *m = Value::String(
+                    m.as_str()
+                        .unwrap_or("")
+                        .replace(&root().display().to_string(), "."),
+                );
+            }
+        }
+        v
+    }
+
+    pub fn parse_abs(path: &Path) -> Value {
+        match registre::batch::process(path) {
+            registre::batch::Record::Document(d) => serde_json::to_value(&*d).unwrap(),
+            registre::batch::Record::Error(e) => serde_json::to_value(e.to_record()).unwrap(),
+        }
+    }
+
+    pub fn fixtures() -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(root().join("fixtures"))
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".txt") || n.ends_with(".pdf"))
+            .collect();
+        v.sort();
+        v
+    }
+
+    pub fn validator() -> jsonschema::Validator {
+        let schema: Value = serde_json::from_str(
+            &std::fs::read_to_string(shared().join("schema/document.schema.json")).unwrap(),
+        )
+        .unwrap();
+        jsonschema::validator_for(&schema).expect("the contract's schema compiles")
+    }
+
+    pub fn assert_valid(v: &jsonschema::Validator, doc: &Value, what: &str) {
+        let errors: Vec<String> = v
+            .iter_errors(doc)
+            .map(|e| format!("{} at {}", e, e.instance_path))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{what} does not follow the contract:\n{}",
+            errors.join("\n")
+        );
+    }
+
+    pub fn bin() -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_registre"));
+        c.current_dir(root());
+        c
+    }
+
+    /// Tokens of a name, as the scorer compares them: upper case, no accents, no civility.
+    pub fn tokens(name: &str) -> Vec<String> {
+        registre::names::name_key(name)
+    }
+
+    pub fn same_person(a: &str, b: &str) -> bool {
+        let (ta, tb) = (tokens(a), tokens(b));
+        !ta.is_empty() && (ta.iter().all(|t| tb.contains(t)) || tb.iter().all(|t| ta.contains(t)))
+    }
+}
+
+use helpers::*;
+
+/// Every fixture's output equals its golden file (REGISTRE_BLESS=1 rewrites them).
+#[test]
+fn golden_fixtures() {
+    let bless = std::env::var_os("REGISTRE_BLESS").is_some();
+    let mut failures = Vec::new();
+    for name in fixtures() {
+        let out = parse(&format!("fixtures/{name}"));
+        let golden = root()
+            .join("fixtures")
+            .join(format!("{}.json", name.rsplit_once('.').unwrap().0));
+        let text = serde_json::to_string_pretty(&out).unwrap() + "\n";
+        if bless {
+            std::fs::write(&golden, &text).unwrap();
+            continue;
+        }
+        match std::fs::read_to_string(&golden) {
+            Ok(want) if want == text => {}
+            Ok(_) => failures.push(format!("{name}: output differs from {}", golden.display())),
+            Err(_) => failures.push(format!("{name}: no golden file {}", golden.display())),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "golden mismatches (REGISTRE_BLESS=1 cargo test to rewrite, then read the diff):\n{}",
+        failures.join("\n")
+    );
+}
+
+/// Every fixture's output follows the contract's JSON schema.
+#[test]
+fn fixtures_follow_the_schema() {
+    let v = validator();
+    for name in fixtures() {
+        let out = parse(&format!("fixtures/{name}"));
+        if out.get("error").is_some() {
+            continue;
+        }
+        assert_valid(&v, &out, &name);
+    }
+}
+
+/// Every real document of the dev corpus parses into a document that follows the schema.
+#[test]
+fn dev_corpus_follows_the_schema() {
+    let v = validator();
+    let dev = shared().join("corpus/dev");
+    let mut n = 0;
+    for e in std::fs::read_dir(&dev).unwrap() {
+        let p = e.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        if name.ends_with(".gold.json") {
+            continue;
+        }
+        let out = parse_abs(&p);
+        assert!(
+            out.get("error").is_none(),
+            "{name} gave an error record: {out}"
+        );
+        assert_valid(&v, &out, &name);
+        n += 1;
+    }
+    assert!(n >= 20, "expected the dev corpus, found {n} documents");
+}
+
+/// The seed extract is parsed with every gold fact right.
+#[test]
+fn seed_has_every_gold_fact() {
+    let dev = shared().join("corpus/dev");
+    let gold: Value = serde_json::from_str(
+        &std::fs::read_to_string(dev.join("seed_aubry_du_hainaut.gold.json")).unwrap(),
+    )
+    .unwrap();
+    let doc = parse_abs(&dev.join("seed_aubry_du_hainaut.txt"));
+    let s = |v: &Value| v.as_str().map(str::to_string);
+    assert_eq!(s(&doc["session"]["date"]), s(&gold["session_date"]));
+    assert_eq!(s(&doc["session"]["time"]), s(&gold["session_time"]));
+    assert_eq!(
+        s(&doc["session"]["convocation_date"]),
+        s(&gold["convocation_date"])
+    );
+    assert!(same_person(
+        doc["session"]["president"]["name"].as_str().unwrap(),
+        gold["president"].as_str().unwrap()
+    ));
+    assert!(same_person(
+        doc["session"]["secretary"]["name"].as_str().unwrap(),
+        gold["secretary"].as_str().unwrap()
+    ));
+    for (ours, theirs) in [
+        ("in_office", "in_office"),
+        ("present", "present"),
+        ("represented", "represented"),
+        ("voting", "voting"),
+    ] {
+        assert_eq!(doc["attendance"][ours], gold[theirs], "{ours}");
+    }
+    assert_eq!(doc["body"]["name"].as_str(), gold["body_name"].as_str());
+    assert_eq!(doc["body"]["kind"], gold["body_kind"]);
+    assert_eq!(doc["document_kind"], gold["kind"]);
+    for list in ["present_members", "absent_members"] {
+        let ours: Vec<&str> = doc["attendance"][list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["name"].as_str().unwrap())
+            .collect();
+        let theirs: Vec<&str> = gold[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_str().unwrap())
+            .collect();
+        assert_eq!(ours.len(), theirs.len(), "{list}: {ours:?}");
+        for t in theirs {
+            assert!(
+                ours.iter().any(|o| same_person(o, t)),
+                "{list}: {t} missing from {ours:?}"
+            );
+        }
+    }
+    let proxies = doc["attendance"]["proxies"].as_array().unwrap();
+    let gold_proxies = gold["proxies"].as_array().unwrap();
+    assert_eq!(proxies.len(), gold_proxies.len());
+    for g in gold_proxies {
+        assert!(
+            proxies.iter().any(|p| same_person(
+                p["from"].as_str().unwrap(),
+                g[0].as_str().unwrap()
+            ) && same_person(
+                p["to"].as_str().unwrap(),
+                g[1].as_str().unwrap()
+            )),
+            "proxy {g}"
+        );
+    }
+    let items = doc["deliberations"].as_array().unwrap();
+    assert_eq!(items.len(), 1);
+    let (d, g) = (&items[0], &gold["deliberations"][0]);
+    assert_eq!(d["number"], g["number"]);
+    assert_eq!(d["subject"], g["subject"]);
+    assert_eq!(d["vote"]["for"], g["for"]);
+    assert_eq!(d["vote"]["against"], g["against"]);
+    assert_eq!(d["vote"]["abstention"], g["abstention"]);
+    assert_eq!(d["vote"]["unanimous"], g["unanimous"]);
+    assert_eq!(d["outcome"], "adopted");
+    assert_eq!(
+        d["decisions"].as_array().unwrap().len(),
+        4,
+        "the four points after 'décide :'"
+    );
+    assert_eq!(doc["publication"]["signed"], gold["signed_date"]);
+    assert_eq!(doc["publication"]["transmitted"], gold["transmitted_date"]);
+    assert_eq!(doc["publication"]["published"], gold["published_date"]);
+    let mut refs: Vec<String> = Vec::new();
+    let collect = |r: &Value, refs: &mut Vec<String>| {
+        for x in r.as_array().unwrap() {
+            match x["kind"].as_str().unwrap() {
+                "code_article" => refs.push(format!(
+                    "{} {}",
+                    x["code"].as_str().unwrap(),
+                    x["article"].as_str().unwrap()
+                )),
+                k => refs.push(format!("{k} {}", x["number"].as_str().unwrap_or(""))),
+            }
+        }
+    };
+    collect(&doc["legal_references"], &mut refs);
+    collect(&items[0]["legal_references"], &mut refs);
+    refs.sort();
+    refs.dedup();
+    assert_eq!(
+        refs,
+        [
+            "CGCT L2121-15",
+            "CGCT L5211-17",
+            "CGCT L5211-5",
+            "loi 2013-595"
+        ]
+    );
+}
+
+/// Spans point at the words: the sitting's date span covers the date as written.
+#[test]
+fn spans_point_at_the_words() {
+    let dev = shared().join("corpus/dev");
+    let raw = std::fs::read_to_string(dev.join("seed_aubry_du_hainaut.txt")).unwrap();
+    let text = registre::normalize::normalize(&raw);
+    let doc = serde_json::to_value(registre::parse::parse_normalized(&text)).unwrap();
+    let sp = &doc["session"]["date_span"];
+    let (a, b) = (
+        sp["start"].as_u64().unwrap() as usize,
+        sp["end"].as_u64().unwrap() as usize,
+    );
+    assert!(
+        text.as_str()[a..b].to_lowercase().contains("avril"),
+        "{}",
+        &text.as_str()[a..b]
+    );
+    for p in doc["attendance"]["present_members"].as_array().unwrap() {
+        let (a, b) = (
+            p["span"]["start"].as_u64().unwrap() as usize,
+            p["span"]["end"].as_u64().unwrap() as usize,
+        );
+        assert!(
+            text.as_str()[a..b].contains(p["name"].as_str().unwrap()),
+            "span of {}",
+            p["name"]
+        );
+    }
+}
+
+/// One file prints one pretty document; several print NDJSON in order, one record each, an
+/// unreadable input gives an error record and a non-zero exit code, and the run goes on.
+#[test]
+fn command_line_records_and_exit_codes() {
+    let out = bin()
+        .args(["parse", "fixtures/extrait_classic.txt"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["source"]["path"], "fixtures/extrait_classic.txt");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).lines().count() > 10,
+        "pretty JSON for one file"
+    );
+
+    let dir = std::env::temp_dir().join(format!("registre-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a_truncated.pdf"), b"%PDF-1.4\n1 0 obj <<").unwrap();
+    std::fs::write(dir.join("b_empty.txt"), b"").unwrap();
+    std::fs::write(dir.join("c_binary.txt"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
+    std::fs::copy(
+        root().join("fixtures/extrait_classic.txt"),
+        dir.join("d_good.txt"),
+    )
+    .unwrap();
+    let out = bin()
+        .arg("parse")
+        .arg(&dir)
+        .arg("fixtures/no_such_file.txt")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "inputs failed: exit code 1");
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 5, "one record per input");
+    let kinds: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            l["error"]["kind"]
+                .as_str()
+                .unwrap_or("document")
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        ["unreadable_pdf", "empty", "binary", "document", "io"]
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("a_truncated.pdf") && stderr.contains("no_such_file.txt"),
+        "stderr names the files: {stderr}"
+    );
+
+    let out_file = dir.join("out.ndjson");
+    let st = bin()
+        .args([
+            "parse",
+            "fixtures/extrait_classic.txt",
+            "fixtures/cr_compte_rendu.txt",
+            "--output",
+        ])
+        .arg(&out_file)
+        .status()
+        .unwrap();
+    assert!(st.success());
+    assert_eq!(
+        std::fs::read_to_string(&out_file).unwrap().lines().count(),
+        2
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A scan with no text layer, or only a repeated stamp, is an error record, not an empty
+/// document.
+#[test]
+fn scans_have_no_text_layer() {
+    let out = parse("fixtures/scan_stamp_only.pdf");
+    assert_eq!(out["error"]["kind"], "no_text_layer", "{out}");
+}
+
+/// Every text and PDF file of the shared corpus gives a document or an error record, without
+/// a panic escaping.
+#[test]
+fn real_corpus_never_panics() {
+    let real = shared().join("corpus/real");
+    let inputs = registre::batch::expand(&[real, shared().join("corpus/dev")]);
+    let n = inputs.len();
+    let mut records = 0;
+    registre::batch::run(inputs, |_| records += 1);
+    assert_eq!(records, n);
+    assert!(n > 300);
+}

@@ -132,10 +132,13 @@ pub fn find(
             let prefix = c.name("p").map(|p| p.as_str());
             // "L2122-22-4°": the last part is a paragraph of the article, not the article.
             let mut num = c["n"].to_string();
+            let mut degree = 0;
             if c.name("par").is_none() && text[pos + whole.end()..].trim_start().starts_with('°') {
                 if let Some(i) = num.rfind(['-', '.']) {
                     num.truncate(i);
                 }
+                let after = &text[pos + whole.end()..];
+                degree = after.len() - after.trim_start().len() + '°'.len_utf8();
             }
             let art = norm_article(prefix, num.trim());
             let art = match c.name("lat") {
@@ -143,7 +146,7 @@ pub fn find(
                 None => art,
             };
             let start = pos;
-            pos += whole.end();
+            pos += whole.end() + degree;
             let is_range = hits
                 .last()
                 .is_some_and(|h: &ArticleHit| h.end == usize::MAX);
@@ -268,6 +271,19 @@ pub fn find(
     }
     numbered_texts(text, base, span_of, &mut out);
     out.sort_by_key(|(p, _)| *p);
+    // "la loi du 26 janvier 1984" after "la loi n° 84-53 du 26 janvier 1984": the same text.
+    let numbered: Vec<(String, String)> = out
+        .iter()
+        .filter(|(_, r)| r.kind == LegalKind::Loi)
+        .filter_map(|(_, r)| Some((r.date.clone()?, r.number.clone()?)))
+        .collect();
+    for (_, r) in out.iter_mut() {
+        if r.kind == LegalKind::Loi && r.number.is_none() {
+            if let Some((_, n)) = numbered.iter().find(|(d, _)| Some(d) == r.date.as_ref()) {
+                r.number = Some(n.clone());
+            }
+        }
+    }
     out.into_iter().map(|(_, r)| r).collect()
 }
 
@@ -496,6 +512,8 @@ mod tests {
         );
         assert_eq!(refs("la loi n°84-53 du 26 janvier 1984"), ["Loi 84-53"]);
         assert_eq!(refs("la loi du 12 juillet 1999"), ["Loi 1999-07-12"]);
+        assert_eq!(refs("la loi n° 84-53 du 26 janvier 1984 ; la loi du 26 janvier 1984"), ["Loi 84-53", "Loi 84-53"]);
+        assert_eq!(refs("les articles L.2122-21-6° et L 2122-22-4° du CGCT"), ["CGCT L2122-21", "CGCT L2122-22"]);
         assert_eq!(refs("la loi NOTRe"), ["Loi 2015-991"]);
         assert_eq!(refs("décret n° 91.1415"), ["Decret 91-1415"]);
         assert_eq!(refs("l'ordonnance n° 2021-1310"), ["Ordonnance 2021-1310"]);

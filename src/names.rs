@@ -148,7 +148,7 @@ pub fn is_plausible_name(s: &str) -> bool {
 /// between spaces and line breaks separate names; when the block uses commas, a line break
 /// is taken for a wrap inside a name ("Sabria" / "BOUALLAGA").
 pub fn split_names(block: &str) -> Vec<NameRef> {
-    let uses_commas = block.matches([',', ';']).count() >= 1;
+    let separated = block.contains([',', ';']) || block.contains(" - ") || block.contains(" – ") || block.contains(" / ");
     let mut pieces: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
     let bytes = block.as_bytes();
@@ -167,16 +167,11 @@ pub fn split_names(block: &str) -> Vec<NameRef> {
             }
             _ if depth > 0 => 0,
             b',' | b';' => 1,
-            b'\n' if !uses_commas || line_is_complete(&block[start..i]) => 1,
+            b'\n' if !separated || line_ends_name(&block[start..i], &block[i + 1..]) => 1,
             b' ' if block[i..].starts_with(" et ") => 4,
             b' ' if block[i..].starts_with(" / ") => 3,
-            b' ' if block[i..].starts_with(" - ") || block[i..].starts_with(" – ") => {
-                if block[i..].starts_with(" - ") {
-                    3
-                } else {
-                    " – ".len()
-                }
-            }
+            b' ' if block[i..].starts_with(" - ") => 3,
+            b' ' if block[i..].starts_with(" – ") => " – ".len(),
             _ => 0,
         };
         if sep_len > 0 {
@@ -225,8 +220,19 @@ pub fn split_names(block: &str) -> Vec<NameRef> {
     out
 }
 
-/// A line that ends a name by itself: the block is one name a line when its lines end
-/// without a comma, or the line ends with a full stop.
+/// In a list with separators, a line break ends a name when the line is complete, or what
+/// follows the last separator is a role ("M. X, Maire"), or the next line opens with a
+/// civility or a bullet; otherwise it is a wrap inside a name ("Sabria" / "BOUALLAGA").
+fn line_ends_name(seg: &str, next: &str) -> bool {
+    let last = seg.rsplit([',', ';']).next().unwrap_or(seg);
+    let next = next.trim();
+    line_is_complete(seg)
+        || (seg.contains([',', ';']) && is_role(strip_civility(last)))
+        || next.starts_with(['-', '•', '–'])
+        || (strip_civility(next).len() < next.len() && !next.starts_with("M.L") )
+}
+
+/// A line that ends a name by itself: it ends with a full stop that is not an initial's.
 fn line_is_complete(seg: &str) -> bool {
     let t = seg.trim_end();
     let last_word: String = t
@@ -298,6 +304,12 @@ mod tests {
                 "Rabii YOUSSOUS"
             ]
         );
+    }
+
+    #[test]
+    fn one_per_line_with_roles_and_dashes() {
+        assert_eq!(names("M. Hubert LANGLOIS, Maire\nMme Sylvie PASCAL, 1re adjointe\nM. Fabrice DUMESNIL"), ["Hubert LANGLOIS", "Sylvie PASCAL", "Fabrice DUMESNIL"]);
+        assert_eq!(names("Mme Isabelle COLLIN - M. Jean-Luc\nTHOMASSIN - Mme Odile BARBEY"), ["Isabelle COLLIN", "Jean-Luc THOMASSIN", "Odile BARBEY"]);
     }
 
     #[test]

@@ -87,7 +87,9 @@ pub fn counts(region: &str, base: usize) -> Counts {
                     || next.to_lowercase().starts_with("conseillers")
                     || next.to_lowercase().starts_with("votants")
                     || starts_with_label(next);
-                if ends && !is_or_represented(&region[m.start()..m.end()], rest) {
+                let before = region[..m.start()].to_lowercase();
+                let joint = before.trim_end().ends_with("présents ou") || before.trim_end().ends_with("présents et") || before.trim_end().ends_with("presents ou");
+                if ends && !is_or_represented(&region[m.start()..m.end()], rest) && !(k == 2 && joint) {
                     found[k] = Some((n, base + m.end()));
                     break;
                 }
@@ -352,6 +354,22 @@ fn split_proxy_pair(s: &str) -> Option<(String, String)> {
     None
 }
 
+/// Where a name after a verb ends: a line break, a comma, a bracket, a dash between spaces, or
+/// a full stop that is not an initial's ("M. Patrick GERMAIN").
+fn phrase_end(s: &str) -> usize {
+    let mut prev_word_len = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '\n' | ',' | ';' | ')' => return i,
+            ' ' if s[i..].starts_with(" - ") || s[i..].starts_with(" – ") => return i,
+            '.' if prev_word_len > 2 => return i,
+            _ => {}
+        }
+        prev_word_len = if c.is_alphabetic() { prev_word_len + 1 } else { 0 };
+    }
+    s.len()
+}
+
 /// A proxy holder: a name, or a role ("le Maire") kept as written for the resolver.
 fn holder_name(b: &str) -> Option<String> {
     let b = b
@@ -453,10 +471,7 @@ pub fn members(region: &str, base: usize) -> Members {
             .rfind(['\n', ',', ';', ':', '('])
             .map(|p| p + 1)
             .unwrap_or(0);
-        let le = region[m.end()..]
-            .find(['\n', ',', ';', ')', '.'])
-            .map(|p| m.end() + p)
-            .unwrap_or(region.len());
+        let le = m.end() + phrase_end(&region[m.end()..]);
         let left = &region[ls..m.start()];
         let right = &region[m.end()..le];
         let (Some((from, _)), Some(to)) = (names::clean_name(left), holder_name(right)) else {
@@ -723,9 +738,9 @@ fn split_entries(block: &str) -> Vec<(usize, usize)> {
                 out.push((start, i));
                 start = i + 1;
             }
-            '/' if depth == 0 && block[..i].ends_with(' ') && block[i + 1..].starts_with(' ') => {
+            '/' | '-' | '–' if depth == 0 && block[..i].ends_with(' ') && block[i + c.len_utf8()..].starts_with(' ') => {
                 out.push((start, i));
-                start = i + 1;
+                start = i + c.len_utf8();
             }
             ',' | ';' if depth == 0 && !one_per_line => {
                 out.push((start, i));

@@ -125,6 +125,17 @@ fn set(slot: &mut Option<u32>, v: u32) {
 pub fn read(text: &str) -> VoteRead {
     let mut v = VoteRead::default();
     let mut first_at: Option<(usize, usize)> = None;
+    // "Pour 20   Contre 0   Abstention 3": a tally table without colons.
+    static TABLE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\bpour\s*:?\s*(\d{1,3})\s*[,;–-]?\s*contre\s*:?\s*(\d{1,3})(?:\s*[,;–-]?\s*abstentions?\s*:?\s*(\d{1,3}))?")
+    });
+    if let Some(c) = TABLE.captures(text) {
+        v.for_ = c[1].parse().ok();
+        v.against = c[2].parse().ok();
+        v.abstention = c.get(3).and_then(|m| m.as_str().parse().ok());
+        let m = c.get(0).unwrap();
+        first_at = Some((m.start(), m.end()));
+    }
     for c in LABELLED.captures_iter(text) {
         let m = c.get(0).unwrap();
         let rest = &text[m.end()..];
@@ -348,6 +359,12 @@ mod tests {
             (v.for_, v.against, v.abstention, v.unanimous, v.adopted),
             (Some(19), Some(0), Some(0), Some(true), Some(true))
         );
+    }
+
+    #[test]
+    fn tally_table_without_colons() {
+        let v = read("VOTE : Pour 20   Contre 0   Abstention 3");
+        assert_eq!((v.for_, v.against, v.abstention), (Some(20), Some(0), Some(3)));
     }
 
     #[test]

@@ -256,6 +256,8 @@ fn is_list_line(line: &str) -> bool {
     let frags: Vec<&str> = cleaned
         .split([',', ';'])
         .flat_map(|f| f.split(" / "))
+        .flat_map(|f| f.split(" - "))
+        .flat_map(|f| f.split(" – "))
         .map(str::trim)
         .filter(|f| !f.is_empty())
         .collect();

@@ -18,7 +18,7 @@ pub struct PublicationRead {
 
 static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\bsign[ée]e?(?:\s+(?:[ée]lectroniquement|num[ée]riquement))?\s+le|\bpour\s+extrait\s+(?:certifi[ée]\s+)?conforme[^\n]{0,60}?\ble|\bfait\s+à\s+[^\n,]{2,40},?\s+le|\bd[ée]lib[ée]r[ée]\s+(?:en\s+s[ée]ance\s+)?(?:à\s+[^\n,]{2,40},?\s+)?le|\bdate\s+de\s+signature)\s*:?\s*",
+        r"(?im)(?:^[ \t]*(?:[-•]\s*)?(?:acte\s+)?sign[ée]e?(?:\s+(?:[ée]lectroniquement|num[ée]riquement))?\s+le|\bpour\s+extrait\s+(?:certifi[ée]\s+)?conforme[^\n]{0,60}?\ble|\bfait\s+à\s+[^\n,]{2,40},?\s+le|\bd[ée]lib[ée]r[ée]\s+(?:en\s+s[ée]ance\s+)?(?:à\s+[^\n,]{2,40},?\s+)?le|\bdate\s+de\s+signature)\s*:?\s*",
     )
 });
 // "Corte, le 13 février 2023" alone on its line, near the signatures.
@@ -31,7 +31,7 @@ static TRANSMITTED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\b(?:publi[ée]e?s?|affich[ée]e?s?|mise?\s+en\s+ligne)(?:\s+(?:sur\s+le\s+site(?:\s+internet)?(?:\s+de\s+la\s+(?:commune|ville))?|en\s+mairie|à\s+la\s+porte\s+de\s+la\s+mairie|au\s+(?:recueil|registre)[^\n]{0,40}?))?\s+le|\bdate\s+(?:de\s+)?(?:publication|d'affichage|de\s+mise\s+en\s+ligne)|\bpublication\s+(?:le|du)|\baffichage\s+(?:le|du))\s*:?\s*",
+        r"(?i)(?:\b(?:publi[ée]e?s?|affich[ée]e?s?|mise?\s+en\s+ligne)(?:\s+(?:sur\s+le\s+site(?:\s+internet)?(?:\s+de\s+la\s+(?:commune|ville))?|en\s+mairie|à\s+la\s+porte\s+de\s+la\s+mairie|au\s+(?:recueil|registre)[^\n]{0,40}?))?\s+le|\bdate\s+(?:de\s+)?(?:publication|d'affichage|de\s+mise\s+en\s+ligne)|(?m:^[ \t]*(?:date\s+de\s+)?(?:publication|affichage)\s+(?:le|du)))\s*:?\s*",
     )
 });
 static RECEIPT: LazyLock<Regex> =

@@ -60,7 +60,7 @@ static REJECTED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static VOTE_WORD: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\bvotes?\b|\bvoix\b|\bvot[ée]e?s?\b|\bd[ée]lib[ée]r"));
+    LazyLock::new(|| re(r"(?i)\bvotes?\b|\bvoix\b|\bvot[ée]e?s?\b"));
 
 fn kind_of(k: &str) -> u8 {
     let k = k.to_lowercase();

@@ -181,7 +181,8 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<ae>(?:(?:[ée]taient|sont|était|etait)\s+)?(?:absent(?:e|s|es|\(e\)s?|\(s\))?\s+)?(?:excus[ée](?:e|s|es|\(e\)s?|\(s\))?)(?:\s+(?:et\s+)?(?:repr[ée]sent[ée](?:e|s|es|\(e\)s?)?))?|s'[ée]taient\s+fait\s+excuser|absent(?:e|s|es|\(e\)s?|\(s\))?\s+(?:et|ou)\s+(?:absent(?:e|s|es|\(e\)s?|\(s\))?\s+)?excus[ée](?:e|s|es|\(e\)s?|\(s\))?)
       | (?P<an>(?:(?:[ée]taient|sont)\s+)?absent(?:e|s|es|\(e\)s?|\(s\))?\s+non\s+excus[ée](?:e|s|es|\(e\)s?|\(s\))?)
       | (?P<ab>(?:(?:[ée]taient|sont|était|etait)\s+)?(?:membres\s+)?absent(?:e|s|es|\(e\)s?|\(s\))?)
-      | (?P<p>(?:(?:[ée]taient|sont|était|etait)\s+)?(?:membres\s+|conseillers\s+(?:municipaux\s+)?|[ée]lus\s+)?pr[ée]sent(?:e|s|es|\(e\)s?|\(s\))?(?:\s+(?:à\s+la\s+s[ée]ance|en\s+s[ée]ance|lors\s+de\s+la\s+s[ée]ance))?)
+      | (?P<p>(?:(?:[ée]taient|sont|était|etait)\s+)?(?:membres\s+|conseillers\s+(?:municipaux\s+|communautaires\s+)?|[ée]lus\s+|d[ée]l[ée]gu[ée]s\s+(?:titulaires\s+)?|titulaires\s+)?pr[ée]sent(?:e|s|es|\(e\)s?|\(s\))?(?:\s+(?:à\s+la\s+s[ée]ance|en\s+s[ée]ance|lors\s+de\s+la\s+s[ée]ance))?)
+      | (?P<sub>(?:d[ée]l[ée]gu[ée]s\s+)?suppl[ée]ant(?:e|s|es|\(e\)s?)?(?:\s+(?:avec\s+voix\s+d[ée]lib[ée]rative|pr[ée]sent(?:e|s|es)?|ayant\s+pris\s+part\s+au\s+vote|votants?))?)
       | (?P<stop>secr[ée]taire(?:\s+de\s+s[ée]ance)?|ordre\s+du\s+jour|objet|assistai(?:en)?t|auditeurs?|public|assistance|également\s+présents?|invit[ée]s?|quorum|nombre\s+de\s+|en\s+exercice|votants|date\s+de\s+(?:la\s+)?convocation)
     )\s*(?:\d+\s*)?(?::|-\s|–|\n|$)")
 });
@@ -204,7 +205,7 @@ fn find_labels(text: &str) -> Vec<Label> {
             }
         } else if c.name("ab").is_some() {
             LabelKind::Absent { excused: None }
-        } else if c.name("p").is_some() {
+        } else if c.name("p").is_some() || c.name("sub").is_some() {
             LabelKind::Present
         } else {
             LabelKind::Stop
@@ -647,7 +648,29 @@ fn lines_above(region: &str, line_start: usize, floor: usize) -> usize {
 fn read_block(kind: LabelKind, block: &str, base: usize, out: &mut Members) {
     match kind {
         LabelKind::Present => {
-            for n in names::split_names(block) {
+            // Substitutes and commune headings are read apart and blanked out (offsets kept),
+            // then the rest is one list.
+            let mut masked = block.as_bytes().to_vec();
+            let mut blank = |s: usize, e: usize| masked[s..e].iter_mut().for_each(|b| *b = b' ');
+            for (ps, pe) in split_entries(block) {
+                let entry = &block[ps..pe];
+                // A substitute sits for a titular member, who is absent.
+                if let Some((present, absent)) = substitute(entry) {
+                    out.present.push(NameRef { name: present, role: None, start: base + ps, end: base + pe });
+                    out.absent.push((NameRef { name: absent, role: None, start: base + ps, end: base + pe }, None));
+                    blank(ps, pe);
+                }
+            }
+            let mut pos = 0;
+            for line in block.split_inclusive('\n') {
+                let heading = line.len() - strip_group_heading(line).len();
+                if heading > 0 {
+                    blank(pos, pos + heading);
+                }
+                pos += line.len();
+            }
+            let masked = String::from_utf8(masked).unwrap_or_else(|_| block.to_string());
+            for n in names::split_names(&masked) {
                 out.present.push(shift(n, base));
             }
         }
@@ -717,6 +740,30 @@ fn read_block(kind: LabelKind, block: &str, base: usize, out: &mut Members) {
             }
         }
         _ => {}
+    }
+}
+
+/// "X (remplace Y)", "X, suppléant de Y", "Y remplacée par sa suppléante X" → (X, Y).
+fn substitute(entry: &str) -> Option<(String, String)> {
+    static SUB: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^(?P<a>.+?)\s*(?:\(\s*|,\s*)(?:remplace|rempla[çc]ant|suppl[ée]ante?\s+de)\s+(?P<b>[^)]+?)\s*\)?\s*[.;]?$|^(?P<c>.+?)\s+remplac[ée]e?\s+par\s+(?:son\s+|sa\s+)?(?:suppl[ée]ante?\s+)?(?P<d>.+?)\s*[.;]?$")
+    });
+    let e = strip_group_heading(entry.trim());
+    let c = SUB.captures(e)?;
+    let (present, absent) = match (c.name("a"), c.name("b"), c.name("c"), c.name("d")) {
+        (Some(a), Some(b), _, _) => (a.as_str(), b.as_str()),
+        (_, _, Some(c), Some(d)) => (d.as_str(), c.as_str()),
+        _ => return None,
+    };
+    Some((names::clean_name(present)?.0, names::clean_name(absent)?.0))
+}
+
+/// A commune heading before its delegates: "COURTELIN : M. X – Mme Y" → "M. X – Mme Y".
+fn strip_group_heading(entry: &str) -> &str {
+    static HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\p{Lu}[\p{Lu}\-' ]{2,60}\s*:\s*"));
+    match HEADING.find(entry) {
+        Some(m) if !entry[..m.end()].contains(". ") => &entry[m.end()..],
+        _ => entry,
     }
 }
 

@@ -397,7 +397,7 @@ pub fn single(text: &str) -> (Option<String>, Option<(String, usize)>) {
         clean_number(m.as_str())
     });
     static OBJET: LazyLock<Regex> =
-        LazyLock::new(|| re(r"(?im)^[ \t]*(?:[-•]\s*)?(?:objet|sujet)\s*:\s*"));
+        LazyLock::new(|| re(r"(?im)(?:^|[–—-]\s)[ \t]*(?:[-•]\s*)?(?:objet|sujet)\s*:\s*"));
     if let Some(m) = OBJET.find(text) {
         let (s, _) = subject_at(text, m.end(), text.len());
         if let Some(s) = s {

@@ -246,7 +246,7 @@ pub struct ProxyRef {
 
 /// A line of a list block: names, not prose.
 fn is_list_line(line: &str) -> bool {
-    let t = line.trim();
+    let t = strip_group_heading(line.trim()).trim();
     if t.is_empty() {
         return true;
     }
@@ -289,7 +289,8 @@ fn is_strong_name_line(line: &str) -> bool {
         return true;
     }
     let cleaned = strip_parens(t);
-    if cleaned.matches([',', ';']).count() >= 1 && names::split_names(&cleaned).len() >= 2 {
+    let separated = cleaned.contains([',', ';']) || cleaned.contains(" - ") || cleaned.contains(" – ");
+    if separated && names::split_names(&cleaned).len() >= 2 {
         return true;
     }
     let words: Vec<&str> = cleaned.split_whitespace().collect();
@@ -600,7 +601,7 @@ fn list_block(region: &str, from: usize, limit: usize) -> (usize, usize) {
             // a title under a one-name list ("Santé", "Garantie d'emprunt") is not one.
             let prev = region[from..end].trim_end();
             let continues =
-                prev.ends_with([',', ';']) || prev.ends_with(" et") || prev.trim().is_empty();
+                prev.ends_with([',', ';', '-', '–']) || prev.ends_with(" et") || prev.trim().is_empty();
             if !continues && !is_strong_name_line(line) {
                 break;
             }

@@ -512,8 +512,14 @@ mod tests {
         );
         assert_eq!(refs("la loi n°84-53 du 26 janvier 1984"), ["Loi 84-53"]);
         assert_eq!(refs("la loi du 12 juillet 1999"), ["Loi 1999-07-12"]);
-        assert_eq!(refs("la loi n° 84-53 du 26 janvier 1984 ; la loi du 26 janvier 1984"), ["Loi 84-53", "Loi 84-53"]);
-        assert_eq!(refs("les articles L.2122-21-6° et L 2122-22-4° du CGCT"), ["CGCT L2122-21", "CGCT L2122-22"]);
+        assert_eq!(
+            refs("la loi n° 84-53 du 26 janvier 1984 ; la loi du 26 janvier 1984"),
+            ["Loi 84-53", "Loi 84-53"]
+        );
+        assert_eq!(
+            refs("les articles L.2122-21-6° et L 2122-22-4° du CGCT"),
+            ["CGCT L2122-21", "CGCT L2122-22"]
+        );
         assert_eq!(refs("la loi NOTRe"), ["Loi 2015-991"]);
         assert_eq!(refs("décret n° 91.1415"), ["Decret 91-1415"]);
         assert_eq!(refs("l'ordonnance n° 2021-1310"), ["Ordonnance 2021-1310"]);

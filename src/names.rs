@@ -148,7 +148,10 @@ pub fn is_plausible_name(s: &str) -> bool {
 /// between spaces and line breaks separate names; when the block uses commas, a line break
 /// is taken for a wrap inside a name ("Sabria" / "BOUALLAGA").
 pub fn split_names(block: &str) -> Vec<NameRef> {
-    let separated = block.contains([',', ';']) || block.contains(" - ") || block.contains(" – ") || block.contains(" / ");
+    let separated = block.contains([',', ';'])
+        || block.contains(" - ")
+        || block.contains(" – ")
+        || block.contains(" / ");
     let mut pieces: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
     let bytes = block.as_bytes();
@@ -229,7 +232,7 @@ fn line_ends_name(seg: &str, next: &str) -> bool {
     line_is_complete(seg)
         || (seg.contains([',', ';']) && is_role(strip_civility(last)))
         || next.starts_with(['-', '•', '–'])
-        || (strip_civility(next).len() < next.len() && !next.starts_with("M.L") )
+        || (strip_civility(next).len() < next.len() && !next.starts_with("M.L"))
 }
 
 /// A line that ends a name by itself: it ends with a full stop that is not an initial's.
@@ -308,8 +311,16 @@ mod tests {
 
     #[test]
     fn one_per_line_with_roles_and_dashes() {
-        assert_eq!(names("M. Hubert LANGLOIS, Maire\nMme Sylvie PASCAL, 1re adjointe\nM. Fabrice DUMESNIL"), ["Hubert LANGLOIS", "Sylvie PASCAL", "Fabrice DUMESNIL"]);
-        assert_eq!(names("Mme Isabelle COLLIN - M. Jean-Luc\nTHOMASSIN - Mme Odile BARBEY"), ["Isabelle COLLIN", "Jean-Luc THOMASSIN", "Odile BARBEY"]);
+        assert_eq!(
+            names(
+                "M. Hubert LANGLOIS, Maire\nMme Sylvie PASCAL, 1re adjointe\nM. Fabrice DUMESNIL"
+            ),
+            ["Hubert LANGLOIS", "Sylvie PASCAL", "Fabrice DUMESNIL"]
+        );
+        assert_eq!(
+            names("Mme Isabelle COLLIN - M. Jean-Luc\nTHOMASSIN - Mme Odile BARBEY"),
+            ["Isabelle COLLIN", "Jean-Luc THOMASSIN", "Odile BARBEY"]
+        );
     }
 
     #[test]

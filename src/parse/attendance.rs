@@ -88,8 +88,13 @@ pub fn counts(region: &str, base: usize) -> Counts {
                     || next.to_lowercase().starts_with("votants")
                     || starts_with_label(next);
                 let before = region[..m.start()].to_lowercase();
-                let joint = before.trim_end().ends_with("présents ou") || before.trim_end().ends_with("présents et") || before.trim_end().ends_with("presents ou");
-                if ends && !is_or_represented(&region[m.start()..m.end()], rest) && !(k == 2 && joint) {
+                let joint = before.trim_end().ends_with("présents ou")
+                    || before.trim_end().ends_with("présents et")
+                    || before.trim_end().ends_with("presents ou");
+                if ends
+                    && !is_or_represented(&region[m.start()..m.end()], rest)
+                    && !(k == 2 && joint)
+                {
                     found[k] = Some((n, base + m.end()));
                     break;
                 }
@@ -178,11 +183,11 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?imx)^[\ \t]*(?:[-•*]\s*)?(?:
         (?P<ap>absent(?:e|s|es|\(e\)s?|\(s\))?\s+(?:ayant|qui\s+ont|qui\s+a)\s+(?:vot[ée]|donn[ée])\s+(?:par\s+)?(?:procuration|pouvoir)[^:\n]*(?:\n[^:\n]{0,80})?)
       | (?P<pr>(?:(?:[ée]taient|sont|étaient)\s+)?(?:membres\s+)?(?:absents?\s+)?(?:repr[ée]sent[ée]e?s?|pouvoirs?|procurations?|ont\s+donn[ée]\s+(?:pouvoir|procuration)|d[ée]l[ée]gations?\s+de\s+vote)(?:\s+(?:[ée]crits?|donn[ée]s))?)
-      | (?P<ae>(?:(?:[ée]taient|sont|était|etait)\s+)?(?:absent(?:e|s|es|\(e\)s?|\(s\))?\s+)?(?:excus[ée](?:e|s|es|\(e\)s?|\(s\))?)(?:\s+(?:et\s+)?(?:repr[ée]sent[ée](?:e|s|es|\(e\)s?)?))?|s'[ée]taient\s+fait\s+excuser|absent(?:e|s|es|\(e\)s?|\(s\))?\s+(?:et|ou)\s+(?:absent(?:e|s|es|\(e\)s?|\(s\))?\s+)?excus[ée](?:e|s|es|\(e\)s?|\(s\))?)
+      | (?P<ae>(?:(?:[ée]taient|sont|était|etait)\s+)?(?:(?:absent(?:e|s|es|\(e\)s?|\(s\))?\s+)?(?:excus[ée](?:e|s|es|\(e\)s?|\(s\))?)(?:\s+(?:et\s+)?(?:repr[ée]sent[ée](?:e|s|es|\(e\)s?)?))?|s'[ée]taient\s+fait\s+excuser|absent(?:e|s|es|\(e\)s?|\(s\))?\s+(?:et|ou)\s+(?:absent(?:e|s|es|\(e\)s?|\(s\))?\s+)?excus[ée](?:e|s|es|\(e\)s?|\(s\))?))
       | (?P<an>(?:(?:[ée]taient|sont)\s+)?absent(?:e|s|es|\(e\)s?|\(s\))?\s+non\s+excus[ée](?:e|s|es|\(e\)s?|\(s\))?)
       | (?P<ab>(?:(?:[ée]taient|sont|était|etait)\s+)?(?:membres\s+)?absent(?:e|s|es|\(e\)s?|\(s\))?)
       | (?P<p>(?:(?:[ée]taient|sont|était|etait)\s+)?(?:membres\s+|conseillers\s+(?:municipaux\s+|communautaires\s+)?|[ée]lus\s+|d[ée]l[ée]gu[ée]s\s+(?:titulaires\s+)?|titulaires\s+)?pr[ée]sent(?:e|s|es|\(e\)s?|\(s\))?(?:\s+(?:à\s+la\s+s[ée]ance|en\s+s[ée]ance|lors\s+de\s+la\s+s[ée]ance))?)
-      | (?P<sub>(?:d[ée]l[ée]gu[ée]s\s+)?suppl[ée]ant(?:e|s|es|\(e\)s?)?(?:\s+(?:avec\s+voix\s+d[ée]lib[ée]rative|pr[ée]sent(?:e|s|es)?|ayant\s+pris\s+part\s+au\s+vote|votants?))?)
+      | (?P<sub>(?:d[ée]l[ée]gu[ée]s\s+)?suppl[ée]ant(?:e|s|es|\(e\)s?)?(?:\s+(?:avec\s+voix\s+d[ée]lib[ée]rative|pr[ée]sent(?:e|s|es)?|ayant\s+pris\s+part\s+au\s+vote|votants?))*)
       | (?P<stop>secr[ée]taire(?:\s+de\s+s[ée]ance)?|ordre\s+du\s+jour|objet|assistai(?:en)?t|auditeurs?|public|assistance|également\s+présents?|invit[ée]s?|quorum|nombre\s+de\s+|en\s+exercice|votants|date\s+de\s+(?:la\s+)?convocation)
     )\s*(?:\d+\s*)?(?::|-\s|–|\n|$)")
 });
@@ -289,7 +294,8 @@ fn is_strong_name_line(line: &str) -> bool {
         return true;
     }
     let cleaned = strip_parens(t);
-    let separated = cleaned.contains([',', ';']) || cleaned.contains(" - ") || cleaned.contains(" – ");
+    let separated =
+        cleaned.contains([',', ';']) || cleaned.contains(" - ") || cleaned.contains(" – ");
     if separated && names::split_names(&cleaned).len() >= 2 {
         return true;
     }
@@ -364,14 +370,40 @@ fn phrase_end(s: &str) -> usize {
     let mut prev_word_len = 0;
     for (i, c) in s.char_indices() {
         match c {
+            // A line break inside a name ("Monsieur Alain" / "BERTRAND ;") when no surname
+            // in capitals has come yet and the next line opens with one.
+            '\n' if !has_caps_word(&s[..i]) && starts_with_caps_word(&s[i + 1..]) => {}
             '\n' | ',' | ';' | ')' => return i,
             ' ' if s[i..].starts_with(" - ") || s[i..].starts_with(" – ") => return i,
             '.' if prev_word_len > 2 => return i,
             _ => {}
         }
-        prev_word_len = if c.is_alphabetic() { prev_word_len + 1 } else { 0 };
+        prev_word_len = if c.is_alphabetic() {
+            prev_word_len + 1
+        } else {
+            0
+        };
     }
     s.len()
+}
+
+fn has_caps_word(s: &str) -> bool {
+    s.split_whitespace().any(|w| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_uppercase())
+    })
+}
+
+fn starts_with_caps_word(s: &str) -> bool {
+    s.split_whitespace().next().is_some_and(|w| {
+        let w = w.trim_end_matches([',', ';', '.', ')']);
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_uppercase())
+    })
 }
 
 /// A proxy holder: a name, or a role ("le Maire") kept as written for the resolver.
@@ -382,11 +414,13 @@ fn holder_name(b: &str) -> Option<String> {
         .unwrap_or(b)
         .trim()
         .trim_end_matches('.');
-    static ROLE_HOLDER: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)^(?:(?:monsieur|madame)\s+)?(?:le|la)\s+(?:maire|pr[ée]sident|pr[ée]sidente)\b")
-    });
+    // A role ("le Maire", "la 1re adjointe") is kept as written; the resolver finds the person.
+    static ROLE_HOLDER: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)^(?:(?:monsieur|madame)\s+)?(?:le|la|l')\s*"));
     if let Some(m) = ROLE_HOLDER.find(b) {
-        return Some(m.as_str().to_string());
+        if names::is_role(&b[m.end()..]) {
+            return Some(b.to_string());
+        }
     }
     names::clean_name(b).map(|(n, _)| n)
 }
@@ -397,7 +431,17 @@ fn block_proxy_pair(s: &str) -> Option<(String, String)> {
         return Some(p);
     }
     static PAIR: LazyLock<Regex> = LazyLock::new(|| re(r"\s+(?:à|a|par|au\s+profit\s+de)\s+"));
+    // "Procuration de X à Y", "Pouvoir de X à Y".
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^\s*(?:[-•]\s*)?(?:procuration|pouvoir|mandat|d[ée]l[ée]gation(?:\s+de\s+vote)?)\s+(?:de\s+|d')",
+        )
+    });
     let s = s.trim().trim_end_matches(['.', ';', ',']);
+    let s = match LEAD.find(s) {
+        Some(m) => &s[m.end()..],
+        None => s,
+    };
     let m = PAIR.find(s)?;
     let from = names::clean_name(&s[..m.start()])?.0;
     let to = holder_name(&s[m.end()..])?;
@@ -594,14 +638,19 @@ fn list_block(region: &str, from: usize, limit: usize) -> (usize, usize) {
             }
         } else {
             blank_run = 0;
-            if !(is_list_line(line) || first && line.trim().len() < 3) {
+            let in_brackets =
+                region[from..end].matches('(').count() > region[from..end].matches(')').count();
+            if !(is_list_line(line) || in_brackets || first && line.trim().len() < 3) {
                 break;
             }
             // A line that does not continue a wrapped list must look like names on its own:
             // a title under a one-name list ("Santé", "Garantie d'emprunt") is not one.
             let prev = region[from..end].trim_end();
-            let continues =
-                prev.ends_with([',', ';', '-', '–']) || prev.ends_with(" et") || prev.trim().is_empty();
+            let open = prev.matches('(').count() > prev.matches(')').count();
+            let continues = open
+                || prev.ends_with([',', ';', '-', '–'])
+                || prev.ends_with(" et")
+                || prev.trim().is_empty();
             if !continues && !is_strong_name_line(line) {
                 break;
             }
@@ -653,14 +702,24 @@ fn read_block(kind: LabelKind, block: &str, base: usize, out: &mut Members) {
             // then the rest is one list.
             let mut masked = block.as_bytes().to_vec();
             let mut blank = |s: usize, e: usize| masked[s..e].iter_mut().for_each(|b| *b = b' ');
-            for (ps, pe) in split_entries(block) {
-                let entry = &block[ps..pe];
-                // A substitute sits for a titular member, who is absent.
-                if let Some((present, absent)) = substitute(entry) {
-                    out.present.push(NameRef { name: present, role: None, start: base + ps, end: base + pe });
-                    out.absent.push((NameRef { name: absent, role: None, start: base + ps, end: base + pe }, None));
-                    blank(ps, pe);
-                }
+            // A substitute sits for a titular member, who is absent.
+            for (present, absent, ps, pe) in substitutes(block) {
+                out.present.push(NameRef {
+                    name: present,
+                    role: None,
+                    start: base + ps,
+                    end: base + pe,
+                });
+                out.absent.push((
+                    NameRef {
+                        name: absent,
+                        role: None,
+                        start: base + ps,
+                        end: base + pe,
+                    },
+                    None,
+                ));
+                blank(ps, pe);
             }
             let mut pos = 0;
             for line in block.split_inclusive('\n') {
@@ -744,19 +803,34 @@ fn read_block(kind: LabelKind, block: &str, base: usize, out: &mut Members) {
     }
 }
 
-/// "X (remplace Y)", "X, suppléant de Y", "Y remplacée par sa suppléante X" → (X, Y).
-fn substitute(entry: &str) -> Option<(String, String)> {
+/// Substitutes in a list: "X (remplace Y)", "X, suppléant de Y", "Y remplacée par sa
+/// suppléante X" → (X present, Y absent, where the phrase stands).
+fn substitutes(block: &str) -> Vec<(String, String, usize, usize)> {
+    const NAME: &str = r"((?:(?:M\.|Mme|MM\.|Monsieur|Madame)\s+)?\p{Lu}[\p{L}'\-]*(?:[ \t]+(?:de\s+|d'|du\s+|le\s+|la\s+)?\p{Lu}[\p{L}'\-]*){0,3})";
     static SUB: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)^(?P<a>.+?)\s*(?:\(\s*|,\s*)(?:remplace|rempla[çc]ant|suppl[ée]ante?\s+de)\s+(?P<b>[^)]+?)\s*\)?\s*[.;]?$|^(?P<c>.+?)\s+remplac[ée]e?\s+par\s+(?:son\s+|sa\s+)?(?:suppl[ée]ante?\s+)?(?P<d>.+?)\s*[.;]?$")
+        re(&format!(
+            r"(?i:){NAME}\s*(?:\(\s*|,\s*)(?i:remplace|rempla[çc]ant|suppl[ée]ante?\s+de)\s+{NAME}\s*\)?"
+        ))
     });
-    let e = strip_group_heading(entry.trim());
-    let c = SUB.captures(e)?;
-    let (present, absent) = match (c.name("a"), c.name("b"), c.name("c"), c.name("d")) {
-        (Some(a), Some(b), _, _) => (a.as_str(), b.as_str()),
-        (_, _, Some(c), Some(d)) => (d.as_str(), c.as_str()),
-        _ => return None,
-    };
-    Some((names::clean_name(present)?.0, names::clean_name(absent)?.0))
+    static BY: LazyLock<Regex> = LazyLock::new(|| {
+        re(&format!(
+            r"{NAME}\s+(?i:remplac[ée]e?\s+par\s+(?:son\s+|sa\s+)?(?:suppl[ée]ante?\s+)?){NAME}"
+        ))
+    });
+    let mut out = Vec::new();
+    for c in SUB.captures_iter(block) {
+        let m = c.get(0).unwrap();
+        if let (Some((p, _)), Some((a, _))) = (names::clean_name(&c[1]), names::clean_name(&c[2])) {
+            out.push((p, a, m.start(), m.end()));
+        }
+    }
+    for c in BY.captures_iter(block) {
+        let m = c.get(0).unwrap();
+        if let (Some((a, _)), Some((p, _))) = (names::clean_name(&c[1]), names::clean_name(&c[2])) {
+            out.push((p, a, m.start(), m.end()));
+        }
+    }
+    out
 }
 
 /// A commune heading before its delegates: "COURTELIN : M. X – Mme Y" → "M. X – Mme Y".
@@ -788,9 +862,20 @@ fn split_entries(block: &str) -> Vec<(usize, usize)> {
                 out.push((start, i));
                 start = i + 1;
             }
-            '/' | '-' | '–' if depth == 0 && block[..i].ends_with(' ') && block[i + c.len_utf8()..].starts_with(' ') => {
+            '/' | '-' | '–'
+                if depth == 0
+                    && block[..i].ends_with(' ')
+                    && block[i + c.len_utf8()..].starts_with(' ') =>
+            {
                 out.push((start, i));
                 start = i + c.len_utf8();
+            }
+            ' ' if depth == 0
+                && !one_per_line
+                && (block[i..].starts_with(" et ") || block[i..].starts_with(" et\n")) =>
+            {
+                out.push((start, i));
+                start = i + 3;
             }
             ',' | ';' if depth == 0 && !one_per_line => {
                 out.push((start, i));

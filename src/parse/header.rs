@@ -139,9 +139,13 @@ pub fn body_name(text: &str) -> Option<Found<String>> {
             re(&format!(
                 r"(?:\bCommune|\bVille|\bMairie)\s+(?:de|d')\s*{name}"
             )),
-            re(&format!(r"(?i:\bla\s+(?:commune|ville)\s+(?:de\s+|d'))\s*{name}")),
+            re(&format!(
+                r"(?i:\bla\s+(?:commune|ville)\s+(?:de\s+|d'))\s*{name}"
+            )),
             // The place of the signature: "Corte, le 1er juillet 2024", "Fait à X, le …".
-            re(&format!(r"(?m)^[ \t]*(?:(?i:fait\s+à)\s+)?{name}\s*,\s+le\s+\d")),
+            re(&format!(
+                r"(?m)^[ \t]*(?:(?i:fait\s+à)\s+)?{name}\s*,\s+le\s+\d"
+            )),
             re(&format!(
                 r"(?m)^\s*(?i:syndicat\s+(?:mixte|intercommunal)[^\n]*?)\s+(?:de\s+|du\s+|des\s+|d')?{name}"
             )),

@@ -132,20 +132,20 @@ pub fn parse_normalized(text: &Text) -> Document {
             continue;
         }
         let to = match &p.to {
-            Some(t) if is_role_holder(t) => match &president_name {
-                Some(n) => Some(n.clone()),
-                None => {
-                    diags.push(Diagnostic {
+            Some(t) if is_role_phrase(t) => {
+                match resolve_role(t, &members.present, president_name.as_deref()) {
+                    Some(n) => Some(n),
+                    None => {
+                        diags.push(Diagnostic {
                         code: "proxy_holder_unresolved".into(),
                         severity: Severity::Info,
-                        message: format!(
-                            "proxy holder \"{t}\" is a role and the president is not named"
-                        ),
+                        message: format!("proxy holder \"{t}\" is named by role and no member holds that role"),
                         span: Some(span(p.start, p.end)),
                     });
-                    Some(t.clone())
+                        Some(t.clone())
+                    }
                 }
-            },
+            }
             other => other.clone(),
         };
         proxies.push(Proxy {
@@ -249,9 +249,51 @@ pub fn parse_normalized(text: &Text) -> Document {
     }
 }
 
-fn is_role_holder(t: &str) -> bool {
-    let l = t.to_lowercase();
-    l.contains("maire") || l.contains("président")
+/// "le Maire", "la 1re adjointe": a holder written as a role.
+fn is_role_phrase(t: &str) -> bool {
+    let l = t.trim().to_lowercase();
+    let l = l
+        .trim_start_matches("monsieur ")
+        .trim_start_matches("madame ");
+    (l.starts_with("le ") || l.starts_with("la ") || l.starts_with("l'"))
+        && names::is_role(
+            l.trim_start_matches("le ")
+                .trim_start_matches("la ")
+                .trim_start_matches("l'"),
+        )
+}
+
+/// The member who holds a role: by the roles written in the present list, else the
+/// president for "le Maire" / "le Président".
+fn resolve_role(t: &str, present: &[names::NameRef], president: Option<&str>) -> Option<String> {
+    let norm = |s: &str| -> String {
+        let l = s.to_lowercase();
+        let l = l
+            .trim()
+            .trim_start_matches("monsieur ")
+            .trim_start_matches("madame ");
+        let l = l
+            .trim_start_matches("le ")
+            .trim_start_matches("la ")
+            .trim_start_matches("l'");
+        l.replace("ère", "re")
+            .replace("ème", "e")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let want = norm(t);
+    if let Some(p) = present
+        .iter()
+        .find(|p| p.role.as_deref().is_some_and(|r| norm(r) == want))
+    {
+        return Some(p.name.clone());
+    }
+    let first = want.split_whitespace().next().unwrap_or("");
+    if first == "maire" || first.starts_with("président") {
+        return president.map(str::to_string);
+    }
+    None
 }
 
 fn dedup_people(v: Vec<Person>) -> Vec<Person> {

@@ -127,7 +127,9 @@ pub fn read(text: &str) -> VoteRead {
     let mut first_at: Option<(usize, usize)> = None;
     // "Pour 20   Contre 0   Abstention 3": a tally table without colons.
     static TABLE: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)\bpour\s*:?\s*(\d{1,3})\s*[,;–-]?\s*contre\s*:?\s*(\d{1,3})(?:\s*[,;–-]?\s*abstentions?\s*:?\s*(\d{1,3}))?")
+        re(
+            r"(?i)\bpour\s*:?\s*(\d{1,3})\s*[,;–-]?\s*contre\s*:?\s*(\d{1,3})(?:\s*[,;–-]?\s*abstentions?\s*:?\s*(\d{1,3}))?",
+        )
     });
     if let Some(c) = TABLE.captures(text) {
         v.for_ = c[1].parse().ok();
@@ -364,7 +366,10 @@ mod tests {
     #[test]
     fn tally_table_without_colons() {
         let v = read("VOTE : Pour 20   Contre 0   Abstention 3");
-        assert_eq!((v.for_, v.against, v.abstention), (Some(20), Some(0), Some(3)));
+        assert_eq!(
+            (v.for_, v.against, v.abstention),
+            (Some(20), Some(0), Some(3))
+        );
     }
 
     #[test]

@@ -25,7 +25,7 @@ static CIVILITY: LazyLock<Regex> = LazyLock::new(|| {
 // Role phrases that follow a name or stand alone in a list.
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?ix)^(?:
-        (?:le|la|l')?\s*(?:\d+(?:er|ère|re|e|ème|eme|°)?\s+|premier\s+|première\s+|deuxième\s+|troisième\s+|quatrième\s+|cinquième\s+|sixième\s+|septième\s+|huitième\s+)?
+        (?:(?:le|la)\s+|l')?(?:\d+(?:er|ère|re|e|ème|eme|°)?\s+|premier\s+|première\s+|deuxième\s+|troisième\s+|quatrième\s+|cinquième\s+|sixième\s+|septième\s+|huitième\s+)?
         (?:maire|adjoint|adjointe|maire-adjoint|maire-adjointe|maire\s+adjoint|maire\s+adjointe|
            conseill[eè]re?s?(?:\s+municipa(?:l|le|ux|les))?(?:\s+délégu[ée]e?s?)?(?:\s+communautaires?)?|
            président|présidente|vice-président|vice-présidente|vice\s+président|vice\s+présidente|
@@ -98,7 +98,8 @@ pub fn split_role(s: &str) -> (String, Option<String>) {
 /// Cleans one name: civility off, role apart, stray punctuation trimmed. None when the
 /// fragment is not a plausible name.
 pub fn clean_name(raw: &str) -> Option<(String, Option<String>)> {
-    let raw = raw
+    let joined = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let raw = joined
         .trim()
         .trim_start_matches(['-', '–', '—', '•', '*', ':', '.', ' '])
         .trim();
@@ -171,7 +172,8 @@ pub fn split_names(block: &str) -> Vec<NameRef> {
             _ if depth > 0 => 0,
             b',' | b';' => 1,
             b'\n' if !separated || line_ends_name(&block[start..i], &block[i + 1..]) => 1,
-            b' ' if block[i..].starts_with(" et ") => 4,
+            b' ' if block[i..].starts_with(" et ") || block[i..].starts_with(" et\n") => 4,
+            b'\n' if block[i..].starts_with("\net ") => 4,
             b' ' if block[i..].starts_with(" / ") => 3,
             b' ' if block[i..].starts_with(" - ") => 3,
             b' ' if block[i..].starts_with(" – ") => " – ".len(),
@@ -294,6 +296,8 @@ mod tests {
             ("DUPONT Claude".into(), Some("2ème adjoint".into()))
         );
         assert_eq!(split_role("le Maire, Philippe Saurel").0, "Philippe Saurel");
+        assert!(!is_role("LEMAIRE Paul"));
+        assert!(is_role("le Maire"));
     }
 
     #[test]

@@ -278,6 +278,7 @@ fn is_list_line(line: &str) -> bool {
                 || f.split(" et ")
                     .all(|p| names::clean_name(p).is_some() || is_partial_name(p))
                 || block_proxy_pair(f).is_some()
+                || PROXY_CLAUSE.is_match(f)
         })
         .count();
     ok * 3 >= frags.len() * 2
@@ -309,6 +310,13 @@ fn is_strong_name_line(line: &str) -> bool {
         .count();
     (1..=3).contains(&caps) && caps < words.len().max(2) || block_proxy_pair(t).is_some()
 }
+
+/// The rest of an entry after its name: "qui a donné procuration à X", "pouvoir à X".
+static PROXY_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:qui\s+)?(?:(?:a|avait|ayant)\s+)?(?:donn[ée]e?|donne|confi[ée])?\s*(?:son\s+)?(?:pouvoir|procuration|mandat|d[ée]l[ée]gation)\s+(?:à|a)\s+",
+    )
+});
 
 /// A fragment of a name cut by a line wrap: "Monsieur Michel", "Madame", "DE".
 fn is_partial_name(f: &str) -> bool {
@@ -761,6 +769,25 @@ fn read_block(kind: LabelKind, block: &str, base: usize, out: &mut Members) {
                     ));
                     continue;
                 }
+                // ", qui a donné procuration à Y": the clause belongs to the name before it.
+                if let Some(m) = PROXY_CLAUSE.find(text.trim_start()) {
+                    let lead = text.len() - text.trim_start().len();
+                    if let (Some(to), Some((last, _))) =
+                        (holder_name(&text[lead + m.end()..]), out.absent.last())
+                    {
+                        let from = last.name.clone();
+                        out.proxies.retain(|p| p.from != from || p.to.is_some());
+                        if !out.proxies.iter().any(|p| p.from == from) {
+                            out.proxies.push(ProxyRef {
+                                from,
+                                to: Some(to),
+                                start: base + ps,
+                                end: base + pe,
+                            });
+                        }
+                    }
+                    continue;
+                }
                 for n in names::split_names(text) {
                     let n = shift(n, base + ps);
                     if kind == LabelKind::AbsentProxy {
@@ -853,7 +880,10 @@ fn split_entries(block: &str) -> Vec<(usize, usize)> {
         .any(|l| l.matches(" à ").count() >= 2 || l.matches(" par ").count() >= 2);
     let one_per_line = !pairs_per_line
         && block.lines().filter(|l| !l.trim().is_empty()).count() > 1
-        && block.lines().all(|l| !l.trim_end().ends_with(','));
+        && !block.contains([',', ';'])
+        && !block.contains(" - ")
+        && !block.contains(" – ")
+        && !block.contains(" / ");
     for (i, c) in block.char_indices() {
         match c {
             '(' => depth += 1,
@@ -870,9 +900,12 @@ fn split_entries(block: &str) -> Vec<(usize, usize)> {
                 out.push((start, i));
                 start = i + c.len_utf8();
             }
-            ' ' if depth == 0
-                && !one_per_line
-                && (block[i..].starts_with(" et ") || block[i..].starts_with(" et\n")) =>
+            ' ' | '\n'
+                if depth == 0
+                    && !one_per_line
+                    && (block[i..].starts_with(" et ")
+                        || block[i..].starts_with(" et\n")
+                        || block[i..].starts_with("\net ")) =>
             {
                 out.push((start, i));
                 start = i + 3;

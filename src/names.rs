@@ -171,7 +171,8 @@ pub fn split_names(block: &str) -> Vec<NameRef> {
             }
             _ if depth > 0 => 0,
             b',' | b';' => 1,
-            b'\n' if !separated || line_ends_name(&block[start..i], &block[i + 1..]) => 1,
+            b'\n' if !separated && !name_wraps(&block[start..i], &block[i + 1..]) => 1,
+            b'\n' if separated && line_ends_name(&block[start..i], &block[i + 1..]) => 1,
             b' ' if block[i..].starts_with(" et ") || block[i..].starts_with(" et\n") => 4,
             b'\n' if block[i..].starts_with("\net ") => 4,
             b' ' if block[i..].starts_with(" / ") => 3,
@@ -235,6 +236,24 @@ fn line_ends_name(seg: &str, next: &str) -> bool {
         || (seg.contains([',', ';']) && is_role(strip_civility(last)))
         || next.starts_with(['-', '•', '–'])
         || (strip_civility(next).len() < next.len() && !next.starts_with("M.L"))
+}
+
+/// In a list of one name a line, a name wrapped over two lines: "Mme Hélène" / "GRANDJEAN",
+/// "Mme Marie" / "Alice VERNET" (a civility and a first name, then the rest).
+fn name_wraps(seg: &str, next: &str) -> bool {
+    let cur = seg.trim();
+    let next = next.lines().next().unwrap_or("").trim();
+    if cur.is_empty() || next.is_empty() || strip_civility(next).len() < next.len() {
+        return false;
+    }
+    let caps = |w: &str| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    };
+    let rest = strip_civility(cur);
+    let has_surname = rest.split_whitespace().any(caps);
+    let civility_and_one_word = rest.len() < cur.len() && rest.split_whitespace().count() == 1;
+    !has_surname && (next.split_whitespace().next().is_some_and(caps) || civility_and_one_word)
 }
 
 /// A line that ends a name by itself: it ends with a full stop that is not an initial's.
@@ -324,6 +343,14 @@ mod tests {
         assert_eq!(
             names("Mme Isabelle COLLIN - M. Jean-Luc\nTHOMASSIN - Mme Odile BARBEY"),
             ["Isabelle COLLIN", "Jean-Luc THOMASSIN", "Odile BARBEY"]
+        );
+    }
+
+    #[test]
+    fn names_wrapped_one_a_line() {
+        assert_eq!(
+            names("Mme Hélène\nGRANDJEAN\nMme Marie\nAlice VERNET\nM. Joël PONS"),
+            ["Hélène GRANDJEAN", "Marie Alice VERNET", "Joël PONS"]
         );
     }
 

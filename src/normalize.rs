@@ -136,9 +136,14 @@ static SPACES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r" {2,}").unwrap())
 // A Markdown heading or quote marker at the start of a line.
 static MD_PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:#{1,6}|>)\s+").unwrap());
 
+// Leader dots between a label and its value: "Présents ........ 11".
+static LEADERS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*(?:\.\s?){4,}\s*|\s*…{2,}\s*").unwrap());
+
 fn clean_line(line: &str) -> String {
     let line = line.trim();
-    let line = MD_PREFIX.replace(line, "");
+    let line = LEADERS.replace_all(line, " : ");
+    let line = MD_PREFIX.replace(&line, "");
     let line = SPACED.replace_all(&line, |c: &regex::Captures| c[0].replace(' ', ""));
     SPACES.replace_all(&line, " ").into_owned()
 }

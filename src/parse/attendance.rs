@@ -183,7 +183,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?imx)^[\ \t]*(?:[-•*]\s*)?(?:
         (?P<ap>absent(?:e|s|es|\(e\)s?|\(s\))?\s+(?:ayant|qui\s+ont|qui\s+a)\s+(?:vot[ée]|donn[ée])\s+(?:par\s+)?(?:procuration|pouvoir)[^:\n]*(?:\n[^:\n]{0,80})?)
       | (?P<pr>(?:(?:[ée]taient|sont|étaient)\s+)?(?:membres\s+)?(?:absents?\s+)?(?:repr[ée]sent[ée]e?s?|pouvoirs?|procurations?|ont\s+donn[ée]\s+(?:pouvoir|procuration)|d[ée]l[ée]gations?\s+de\s+vote)(?:\s+(?:[ée]crits?|donn[ée]s))?)
-      | (?P<ae>(?:(?:[ée]taient|sont|était|etait)\s+)?(?:(?:absent(?:e|s|es|\(e\)s?|\(s\))?\s+)?(?:excus[ée](?:e|s|es|\(e\)s?|\(s\))?)(?:\s+(?:et\s+)?(?:repr[ée]sent[ée](?:e|s|es|\(e\)s?)?))?|s'[ée]taient\s+fait\s+excuser|absent(?:e|s|es|\(e\)s?|\(s\))?\s+(?:et|ou)\s+(?:absent(?:e|s|es|\(e\)s?|\(s\))?\s+)?excus[ée](?:e|s|es|\(e\)s?|\(s\))?))
+      | (?P<ae>(?:(?:[ée]taient|sont|était|etait)\s+)?(?:(?:absent(?:e|s|es|\(e\)s?|\(s\))?\s+)?(?:excus[ée](?:e|s|es|\(e\)s?|\(s\))?)(?:\s+(?:et\s+)?(?:repr[ée]sent[ée](?:e|s|es|\(e\)s?)?))?(?:\s+ayant\s+donn[ée]\s+(?:pouvoir|procuration))?|s'[ée]taient\s+fait\s+excuser|absent(?:e|s|es|\(e\)s?|\(s\))?\s+(?:et|ou)\s+(?:absent(?:e|s|es|\(e\)s?|\(s\))?\s+)?excus[ée](?:e|s|es|\(e\)s?|\(s\))?))
       | (?P<an>(?:(?:[ée]taient|sont)\s+)?absent(?:e|s|es|\(e\)s?|\(s\))?\s+non\s+excus[ée](?:e|s|es|\(e\)s?|\(s\))?)
       | (?P<ab>(?:(?:[ée]taient|sont|était|etait)\s+)?(?:membres\s+)?absent(?:e|s|es|\(e\)s?|\(s\))?)
       | (?P<p>(?:(?:[ée]taient|sont|était|etait)\s+)?(?:membres\s+|conseillers\s+(?:municipaux\s+|communautaires\s+)?|[ée]lus\s+|d[ée]l[ée]gu[ée]s\s+(?:titulaires\s+)?|titulaires\s+)?pr[ée]sent(?:e|s|es|\(e\)s?|\(s\))?(?:\s+(?:à\s+la\s+s[ée]ance|en\s+s[ée]ance|lors\s+de\s+la\s+s[ée]ance))?)

@@ -120,7 +120,72 @@ pub fn body_kind(text: &str) -> Option<BodyKind> {
 
 /// The collectivity's name: "Commune de X", "Ville de X", "Mairie de X", "Conseil Municipal de
 /// la Commune d'X", "Communauté de communes X"…
-pub fn body_name(text: &str) -> Option<Found<String>> {
+pub fn body_name(text: &str, kind: Option<BodyKind>) -> Option<Found<String>> {
+    match kind {
+        Some(BodyKind::ComiteSyndical) => {
+            if let Some(f) = syndicate_name(text) {
+                return Some(f);
+            }
+        }
+        Some(BodyKind::ConseilDepartemental) | Some(BodyKind::CommissionPermanente) => {
+            static DEP: LazyLock<Regex> = LazyLock::new(|| {
+                re(
+                    r"(?i)\b(?:d[ée]partement|conseil\s+d[ée]partemental|conseil\s+g[ée]n[ée]ral)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')([\p{L}'\-]+(?:[ \-](?:et|de|du|des|la|le|l')?[ \-]?\p{Lu}[\p{L}'\-]*)*)",
+                )
+            });
+            if let Some(c) = DEP.captures(head(text, 40)) {
+                let m = c.get(1).unwrap();
+                return Some(Found {
+                    value: title_case_if_caps(m.as_str()),
+                    start: m.start(),
+                    end: m.end(),
+                });
+            }
+        }
+        _ => {}
+    }
+    commune_name(text)
+}
+
+/// A name written in capitals in a heading keeps its words but not the shouting:
+/// "SORELLE" → "Sorelle"; a name in mixed case is kept as written.
+fn title_case_if_caps(s: &str) -> String {
+    if s.chars().any(|c| c.is_lowercase()) {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic();
+    }
+    out
+}
+
+/// A syndicate's full name from its heading: "SYNDICAT INTERCOMMUNAL À VOCATION MULTIPLE
+/// (SIVOM) / DU CANTON DE BELLEGARDE-EN-AUGE", or from "le Comité syndical du X".
+fn syndicate_name(text: &str) -> Option<Found<String>> {
+    static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?im)^[ \t]*(?:syndicat|SIVOM|SIVU|SIAEP|SIEA|SMIX|p[ôo]le\s+m[ée]tropolitain)\b[^\n]*(?:\n[ \t]*(?:DU|DE|DES|D'|du|de|des|d')\b[^\n]*)?",
+        )
+    });
+    let h = head(text, 15);
+    let m = HEAD.find(h)?;
+    let joined = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(Found {
+        value: joined,
+        start: m.start(),
+        end: m.end(),
+    })
+}
+
+/// The commune's name (or an intercommunal body's).
+fn commune_name(text: &str) -> Option<Found<String>> {
     static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         let name = r"((?:l'|L')?\p{Lu}[\p{L}'\-]*(?:(?:[ \-](?:sur|sous|lès|les|lez|en|de|du|des|la|le|aux|au|et))*[ \-](?:d'|l')?\p{Lu}[\p{L}'\-]*)*)";
         vec![
@@ -603,18 +668,21 @@ mod tests {
     #[test]
     fn body_names() {
         assert_eq!(
-            body_name("Commune de Pierrefonds\nConseil Municipal")
+            body_name("Commune de Pierrefonds\nConseil Municipal", None)
                 .unwrap()
                 .value,
             "Pierrefonds"
         );
         assert_eq!(
-            body_name("le Conseil Municipal de la Commune d'Aubry du Hainaut, légalement")
-                .unwrap()
-                .value,
+            body_name(
+                "le Conseil Municipal de la Commune d'Aubry du Hainaut, légalement",
+                None
+            )
+            .unwrap()
+            .value,
             "Aubry du Hainaut"
         );
-        assert_eq!(body_name("Extrait du registre\nMunicipal de la Ville de\nMontpellier\nConvoqué le, le Conseil Municipal de la Ville de Montpellier s'est").unwrap().value, "Montpellier");
+        assert_eq!(body_name("Extrait du registre\nMunicipal de la Ville de\nMontpellier\nConvoqué le, le Conseil Municipal de la Ville de Montpellier s'est", None).unwrap().value, "Montpellier");
     }
 
     #[test]

@@ -56,7 +56,8 @@ pub fn parse_normalized(text: &Text) -> Document {
     let convocation = header::convocation_date(s, date.as_ref().map(|d| d.value));
     let president = header::president(s);
     let secretary = header::secretary(s);
-    let body_name = header::body_name(s);
+    let body_kind = header::body_kind(s);
+    let body_name = header::body_name(s, body_kind);
 
     // Items: the numbered ones, else the single deliberation of an extract.
     let spans = items::split(s, 0);
@@ -198,7 +199,7 @@ pub fn parse_normalized(text: &Text) -> Document {
         source: empty_source(),
         document_kind: kind,
         body: Body {
-            kind: header::body_kind(s),
+            kind: body_kind,
             name: body_name.as_ref().map(|b| b.value.clone()),
             span: body_name.as_ref().map(|b| span(b.start, b.end)),
         },

@@ -39,6 +39,10 @@ static PROSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:est|sont|a|ont|été|était|étaient|pour|par|avec|dans|sur|qui|que|conseil|séance|commune|délibération|vote|votes|voix|présents?|absents?|excusée?s?|pouvoirs?|procurations?|quorum|membres?|ouvre|nommée?|désignée?|secrétaire|arrivée?|départ|quitte|l'unanimité|article|l'article|jusqu'|point|compte|rendu)\b").unwrap()
 });
 
+fn is_civility_word(w: &str) -> bool {
+    strip_civility(&format!("{w} X")).trim() == "X"
+}
+
 /// Removes civility words from the start of a name.
 pub fn strip_civility(s: &str) -> &str {
     let mut s = s.trim();
@@ -193,6 +197,23 @@ pub fn split_names(block: &str) -> Vec<NameRef> {
     }
     pieces.push((start, block.len()));
     let mut out: Vec<NameRef> = Vec::new();
+    // "JF Orsatelli J. Orsatelli": a comma forgotten before an initial that opens a new name.
+    static INITIAL_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Ll}{2,}(\s+)\p{Lu}{1,2}\.\s*\p{Lu}").unwrap());
+    let mut split_pieces = Vec::new();
+    for (s, e) in pieces {
+        let mut s = s;
+        while let Some(c) = INITIAL_AFTER_NAME.captures(&block[s..e]) {
+            let gap = c.get(1).unwrap();
+            let before = block[s..s + gap.start()].trim();
+            if is_civility_word(before) {
+                break;
+            }
+            split_pieces.push((s, s + gap.start()));
+            s += gap.end();
+        }
+        split_pieces.push((s, e));
+    }
+    let pieces = split_pieces;
     for (s, e) in pieces {
         let raw = &block[s..e];
         let piece = raw.replace('\n', " ");

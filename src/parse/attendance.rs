@@ -186,7 +186,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<ae>(?:(?:[ée]taient|sont|était|etait)\s+)?(?:(?:absent(?:e|s|es|\(e\)s?|\(s\))?\s+)?(?:excus[ée](?:e|s|es|\(e\)s?|\(s\))?)(?:\s+(?:et\s+)?(?:repr[ée]sent[ée](?:e|s|es|\(e\)s?)?))?(?:\s+ayant\s+donn[ée]\s+(?:pouvoir|procuration))?|s'[ée]taient\s+fait\s+excuser|absent(?:e|s|es|\(e\)s?|\(s\))?\s+(?:et|ou)\s+(?:absent(?:e|s|es|\(e\)s?|\(s\))?\s+)?excus[ée](?:e|s|es|\(e\)s?|\(s\))?))
       | (?P<an>(?:(?:[ée]taient|sont)\s+)?absent(?:e|s|es|\(e\)s?|\(s\))?\s+non\s+excus[ée](?:e|s|es|\(e\)s?|\(s\))?)
       | (?P<ab>(?:(?:[ée]taient|sont|était|etait)\s+)?(?:membres\s+)?absent(?:e|s|es|\(e\)s?|\(s\))?)
-      | (?P<p>(?:(?:[ée]taient|sont|était|etait)\s+)?(?:membres\s+|conseillers\s+(?:municipaux\s+|communautaires\s+)?|[ée]lus\s+|d[ée]l[ée]gu[ée]s\s+(?:titulaires\s+)?|titulaires\s+)?pr[ée]sent(?:e|s|es|\(e\)s?|\(s\))?(?:\s+(?:à\s+la\s+s[ée]ance|en\s+s[ée]ance|lors\s+de\s+la\s+s[ée]ance))?)
+      | (?P<p>titulaires|(?:(?:[ée]taient|sont|était|etait)\s+)?(?:membres\s+|conseillers\s+(?:municipaux\s+|communautaires\s+)?|[ée]lus\s+|d[ée]l[ée]gu[ée]s\s+(?:titulaires\s+)?|titulaires\s+)?pr[ée]sent(?:e|s|es|\(e\)s?|\(s\))?(?:\s+(?:à\s+la\s+s[ée]ance|en\s+s[ée]ance|lors\s+de\s+la\s+s[ée]ance))?)
       | (?P<sub>(?:d[ée]l[ée]gu[ée]s\s+)?suppl[ée]ant(?:e|s|es|\(e\)s?)?(?:\s+(?:avec\s+voix\s+d[ée]lib[ée]rative|pr[ée]sent(?:e|s|es)?|ayant\s+pris\s+part\s+au\s+vote|votants?))*)
       | (?P<stop>secr[ée]taire(?:\s+de\s+s[ée]ance)?|ordre\s+du\s+jour|objet|assistai(?:en)?t|auditeurs?|public|assistance|également\s+présents?|invit[ée]s?|quorum|nombre\s+de\s+|en\s+exercice|votants|date\s+de\s+(?:la\s+)?convocation)
     )\s*(?:\d+\s*)?(?::|-\s|–|\n|$)")
@@ -743,6 +743,9 @@ fn read_block(kind: LabelKind, block: &str, base: usize, out: &mut Members) {
             }
         }
         LabelKind::Absent { .. } | LabelKind::AbsentProxy => {
+            // Entries are split at commas: a line break inside one is a wrap ("N." / "Pulicani").
+            let unwrapped = unwrap_lines(block);
+            let block = unwrapped.as_str();
             let excused = if let LabelKind::Absent { excused } = kind {
                 excused
             } else {
@@ -803,6 +806,8 @@ fn read_block(kind: LabelKind, block: &str, base: usize, out: &mut Members) {
             }
         }
         LabelKind::Proxies => {
+            let unwrapped = unwrap_lines(block);
+            let block = unwrapped.as_str();
             for (ps, pe) in split_entries(block) {
                 let text = &block[ps..pe];
                 if let Some((from, to)) = block_proxy_pair(text) {
@@ -867,6 +872,28 @@ fn strip_group_heading(entry: &str) -> &str {
         Some(m) if !entry[..m.end()].contains(". ") => &entry[m.end()..],
         _ => entry,
     }
+}
+
+/// Joins the lines of a comma-separated list where a line break is a wrap inside an entry
+/// ("N." / "Pulicani"); keeps it where a line ends its entry (a full stop that is not an
+/// initial's) or the next line opens with a civility. Offsets are kept.
+fn unwrap_lines(block: &str) -> String {
+    if !block.contains([',', ';']) {
+        return block.to_string();
+    }
+    let mut out = String::with_capacity(block.len());
+    let mut lines = block.split('\n').peekable();
+    while let Some(line) = lines.next() {
+        out.push_str(line);
+        let Some(next) = lines.peek() else { break };
+        let t = line.trim_end();
+        let last_word: String = t.trim_end_matches('.').chars().rev().take_while(|c| c.is_alphabetic()).collect();
+        let ends = (t.ends_with('.') && last_word.chars().count() > 2) || t.ends_with([';', ':']) || t.is_empty();
+        let next = next.trim_start();
+        let opens = names::strip_civility(next).len() < next.len() || next.starts_with(['-', '•', '–']);
+        out.push(if ends || opens { '\n' } else { ' ' });
+    }
+    out
 }
 
 /// Entries of an absent or proxies block: one per line, or per comma when a line holds

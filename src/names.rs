@@ -198,7 +198,8 @@ pub fn split_names(block: &str) -> Vec<NameRef> {
     pieces.push((start, block.len()));
     let mut out: Vec<NameRef> = Vec::new();
     // "JF Orsatelli J. Orsatelli": a comma forgotten before an initial that opens a new name.
-    static INITIAL_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Ll}{2,}(\s+)\p{Lu}{1,2}\.\s*\p{Lu}").unwrap());
+    static INITIAL_AFTER_NAME: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\p{Ll}{2,}(\s+)\p{Lu}{1,2}\.\s*\p{Lu}").unwrap());
     let mut split_pieces = Vec::new();
     for (s, e) in pieces {
         let mut s = s;

@@ -392,16 +392,26 @@ pub fn single(text: &str) -> (Option<String>, Option<(String, usize)>) {
             r"(?im)(?:^|\s)(?:d[ée]lib[ée]ration|d[ée]lib\.|DEL|DCM)\s*(?:n[°o]\.?|n\s*°|num[ée]ro)?\s*[:.]?\s*(?P<a>[A-Z]{0,5}[-_ ]?\d[\w]*(?:\s?[-/._]\s?[\w]+){0,5})|(?:^|\s)n[°o]\s*(?P<b>\d{2,4}\s*[-/]\s*\d{1,5}(?:\s*[-/]\s*\d{1,5})?)",
         )
     });
-    let number = NUMBER.captures(text).map(|c| {
+    let mut number = NUMBER.captures(text).map(|c| {
         let m = c.name("a").or(c.name("b")).unwrap();
         clean_number(m.as_str())
     });
+    // A lone heading "24-04/058 — Titre :" names the deliberation.
+    let lone = headings(text).into_iter().find(|h| h.strong);
     static OBJET: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?im)(?:^|[–—-]\s)[ \t]*(?:[-•]\s*)?(?:objet|sujet)\s*:\s*"));
     if let Some(m) = OBJET.find(text) {
         let (s, _) = subject_at(text, m.end(), text.len());
         if let Some(s) = s {
             return (number, Some((s, m.end())));
+        }
+    }
+    if let Some(h) = &lone {
+        if let (Some(s), _) = subject_at(text, h.title_start, text.len()) {
+            if s.chars().filter(|c| c.is_alphabetic()).count() >= 5 {
+                number = number.or_else(|| Some(clean_number(&h.number)));
+                return (number, Some((s, h.title_start)));
+            }
         }
     }
     // Without "Objet :", the title stands just above "X, rapporte :" / "Rapporteur :".
@@ -424,6 +434,25 @@ pub fn single(text: &str) -> (Option<String>, Option<(String, usize)>) {
             let at = m.start() - before.trim_end().len().min(m.start()) + before.trim_end().len()
                 - s.len().min(before.trim_end().len());
             return (number, Some((s, at)));
+        }
+    }
+    // A sitting of one item: its title is the agenda's only entry.
+    static AGENDA: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?im)^[ \t]*ordre\s+du\s+jour\s*:?[ \t]*\n"));
+    if let Some(m) = AGENDA.find(text) {
+        let mut title: Vec<&str> = Vec::new();
+        for l in text[m.end()..].lines() {
+            let t = l.trim();
+            if t.is_empty() || t.chars().all(|c| c == '_' || c == '-' || c == '=') {
+                break;
+            }
+            title.push(t);
+            if title.len() > 3 {
+                return (number, None);
+            }
+        }
+        if !title.is_empty() {
+            return (number, Some((title.join(" "), m.end())));
         }
     }
     (number, None)

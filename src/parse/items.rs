@@ -39,7 +39,7 @@ struct Heading {
 // "Délibération n° 2023-045 : Objet", "DEL 2025-110 –", "D2025-003 - Objet :", "DCM 2024/12".
 static DELIB_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?im)^[ \t]*(?:[-•]\s*)?(?:d[ée]lib[ée]ration|d[ée]lib\.?|DEL|DCM|DL|D)\s*(?:n[°o]\.?|n\s*°|num[ée]ro)?\s*[:.]?\s*(?P<num>[A-Z]{0,4}[-_ ]?\d[\w]*(?:\s?[-/._]\s?[\w]+){0,4})\s*(?:[:–—-]\s*|\s+|$)",
+        r"(?im)^[ \t]*(?:[-•]\s*)?(?:d[ée]lib[ée]ration|d[ée]lib\.?|DEL|DCM|DL|D)\s*(?:n[°o]\.?|n\s*°|num[ée]ro)?\s*[:.]?\s*(?P<num>[A-Z]{0,4}[-_ ]?\d[\w]*(?:\s?[-/._]\s?\d[\w]*|[-/._][\w]+){0,4})\s*(?:[:–—-]\s*|\s+|$)",
     )
 });
 // "23-02/001 – Titre :" (number of the deliberation first, Corte-style registers).
@@ -211,7 +211,11 @@ pub fn split(text: &str, from: usize) -> Vec<ItemSpan> {
             .get(k + 1)
             .map(|&j| pool[j].start)
             .unwrap_or(text.len());
-        let (subject, body_start) = subject_at(text, h.title_start, end);
+        // "Point 2 – Titre" / "Délibération n° 2024-029": the number after its title.
+        let (subject, body_start) = match title_above(text, h) {
+            Some((t, _)) => (Some(t), h.title_start),
+            None => subject_at(text, h.title_start, end),
+        };
         out.push(ItemSpan {
             start: h.start,
             end,
@@ -313,6 +317,42 @@ fn recover_by_title(
     out
 }
 
+/// The title written just above a heading that holds only its number ("Délibération n°
+/// 2024-029" under "Point 2 – Décision modificative"): the line above, without its own
+/// number, when no blank line separates them.
+fn title_above(text: &str, h: &Heading) -> Option<(String, usize)> {
+    let line_end = text[h.title_start..]
+        .find('\n')
+        .map(|e| h.title_start + e)
+        .unwrap_or(text.len());
+    if !text[h.title_start..line_end].trim().is_empty() {
+        return None;
+    }
+    let line_start = text[..h.start].rfind('\n').map(|p| p + 1).unwrap_or(0);
+    if !text[line_start..h.start].trim().is_empty() || line_start == 0 {
+        return None;
+    }
+    let prev_end = line_start - 1;
+    let prev_start = text[..prev_end].rfind('\n').map(|p| p + 1).unwrap_or(0);
+    let prev = text[prev_start..prev_end].trim();
+    static NUMBER_ONLY: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)^(?:rapport|point|dossier|question)?\s*n[°o]?\s*[\d.\-/ ]+$"));
+    if prev.is_empty()
+        || NUMBER_ONLY.is_match(prev)
+        || prev.ends_with(['.', ':', ';'])
+        || prev.len() < 4
+    {
+        return None;
+    }
+    let title = match NUMBERED.find(prev) {
+        Some(m) => prev[m.end()..].trim(),
+        None => prev,
+    };
+    let title = title.trim_start_matches(['–', '-', '—', ':', ' ']).trim();
+    (title.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .then(|| (title.to_string(), prev_start))
+}
+
 fn clean_number(n: &str) -> String {
     n.trim().trim_end_matches(['.', ':', '-']).to_string()
 }
@@ -389,7 +429,7 @@ fn starts_body(line: &str) -> bool {
 pub fn single(text: &str) -> (Option<String>, Option<(String, usize)>) {
     static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?im)(?:^|\s)(?:d[ée]lib[ée]ration|d[ée]lib\.|DEL|DCM)\s*(?:n[°o]\.?|n\s*°|num[ée]ro)?\s*[:.]?\s*(?P<a>[A-Z]{0,5}[-_ ]?\d[\w]*(?:\s?[-/._]\s?[\w]+){0,5})|(?:^|\s)n[°o]\s*(?P<b>\d{2,4}\s*[-/]\s*\d{1,5}(?:\s*[-/]\s*\d{1,5})?)",
+            r"(?im)(?:^|\s)(?:d[ée]lib[ée]ration|d[ée]lib\.|DEL|DCM)\s*(?:n[°o]\.?|n\s*°|num[ée]ro)?\s*[:.]?\s*(?P<a>[A-Z]{0,5}[-_ ]?\d[\w]*(?:\s?[-/._]\s?\d[\w]*|[-/._][\w]+){0,5})|(?:^|\s)n[°o]\s*(?P<b>\d{2,4}\s*[-/]\s*\d{1,5}(?:\s*[-/]\s*\d{1,5})?)",
         )
     });
     let mut number = NUMBER.captures(text).map(|c| {
@@ -398,8 +438,9 @@ pub fn single(text: &str) -> (Option<String>, Option<(String, usize)>) {
     });
     // A lone heading "24-04/058 — Titre :" names the deliberation.
     let lone = headings(text).into_iter().find(|h| h.strong);
-    static OBJET: LazyLock<Regex> =
-        LazyLock::new(|| re(r"(?im)(?:^|[–—-]\s)[ \t]*(?:[-•]\s*)?(?:objet|sujet)\s*:\s*"));
+    static OBJET: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?im)(?:^|[–—-]\s)[ \t]*(?:[-•]\s*)?(?:objet|sujet)(?:\s*:\s*|[ \t]*\n\s*)")
+    });
     if let Some(m) = OBJET.find(text) {
         let (s, _) = subject_at(text, m.end(), text.len());
         if let Some(s) = s {
@@ -407,6 +448,10 @@ pub fn single(text: &str) -> (Option<String>, Option<(String, usize)>) {
         }
     }
     if let Some(h) = &lone {
+        if let Some((t, at)) = title_above(text, h) {
+            number = number.or_else(|| Some(clean_number(&h.number)));
+            return (number, Some((t, at)));
+        }
         if let (Some(s), _) = subject_at(text, h.title_start, text.len()) {
             if s.chars().filter(|c| c.is_alphabetic()).count() >= 5 {
                 number = number.or_else(|| Some(clean_number(&h.number)));
@@ -424,6 +469,11 @@ pub fn single(text: &str) -> (Option<String>, Option<(String, usize)>) {
         for l in lines.iter().rev() {
             let t = l.trim();
             if t.is_empty() || title.len() >= 3 || looks_like_attendance(t) {
+                break;
+            }
+            if t.to_lowercase().starts_with("n°")
+                && t.chars().filter(|c| c.is_alphabetic()).count() <= 1
+            {
                 break;
             }
             title.push(t);

@@ -84,6 +84,14 @@ pub fn read(text: &str, session: Option<Date>) -> PublicationRead {
         }
     }
     for m in PUBLISHED.find_iter(text) {
+        // "Date de convocation : … – Affichée le …" is the convocation's posting.
+        let line_start = text[..m.start()].rfind('\n').map(|p| p + 1).unwrap_or(0);
+        if text[line_start..m.start()]
+            .to_lowercase()
+            .contains("convocation")
+        {
+            continue;
+        }
         if let Some(d) = date_after(text, m.end(), 0, session) {
             out.published = Some((d, m.start()));
             break;

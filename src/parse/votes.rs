@@ -247,7 +247,12 @@ pub fn read(text: &str) -> VoteRead {
     }
     let unan = UNANIMITY.find(text);
     let major = MAJORITY.find(text);
-    let split = v.against.unwrap_or(0) > 0 || v.abstention.unwrap_or(0) > 0;
+    // "à l'unanimité des suffrages exprimés": abstentions are not suffrages exprimés.
+    static OF_CAST: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)unanimit[ée]\s+des\s+(?:suffrages\s+exprim[ée]s|votes\s+exprim[ée]s)")
+    });
+    let abstentions_split = v.abstention.unwrap_or(0) > 0 && !OF_CAST.is_match(text);
+    let split = v.against.unwrap_or(0) > 0 || abstentions_split;
     if split {
         v.unanimous = Some(false);
         if let Some(u) = unan {

@@ -321,11 +321,11 @@ fn recover_by_title(
 /// 2024-029" under "Point 2 – Décision modificative"): the line above, without its own
 /// number, when no blank line separates them.
 fn title_above(text: &str, h: &Heading) -> Option<(String, usize)> {
-    let line_end = text[h.title_start..]
+    let line_end = text[h.start..]
         .find('\n')
-        .map(|e| h.title_start + e)
+        .map(|e| h.start + e)
         .unwrap_or(text.len());
-    if !text[h.title_start..line_end].trim().is_empty() {
+    if h.title_start < line_end && !text[h.title_start..line_end].trim().is_empty() {
         return None;
     }
     let line_start = text[..h.start].rfind('\n').map(|p| p + 1).unwrap_or(0);

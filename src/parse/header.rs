@@ -330,6 +330,28 @@ pub fn session_date(text: &str) -> Option<Found<Date>> {
     None
 }
 
+/// Where the sitting was held: "s'est réuni à la Salle des Mariages", "réunis en mairie,
+/// Salle du Conseil Municipal, le …".
+pub fn place(text: &str) -> Option<Found<String>> {
+    static MET: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:s'est|se\s+sont|s'étaient)\s+r[ée]uni(?:e|s|es)?\s+(?:au\s+nombre\s+prescrit\s+par\s+la\s+loi\s*,?\s*)?(?:en\s+s[ée]ance\s+publique\s*,?\s*)?(?P<p>(?:à\s+la|à\s+l'|au|aux|à|en|dans\s+la|dans\s+le|dans\s+les)\s+[^;\n]{2,120}?)\s*(?:,\s*(?:le|sous|après|sur|en\s+s[ée]ance)\b|\s+sous\s+la\s+pr[ée]sidence|\s+le\s+\p{L}+\s+\d|[;.]|,?\s*$)",
+        )
+    });
+    let h = head(text, 45);
+    let c = MET.captures(h)?;
+    let m = c.name("p")?;
+    let p = m.as_str().trim().trim_end_matches(',');
+    static LEAD: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)^(?:à\s+la|à\s+l'|au|aux|à|dans\s+la|dans\s+le|dans\s+les)\s+"));
+    let value = LEAD.replace(p, "").trim().to_string();
+    (value.chars().filter(|c| c.is_alphabetic()).count() >= 4).then(|| Found {
+        value,
+        start: m.start(),
+        end: m.end(),
+    })
+}
+
 /// The opening time: the first time of day in the head that is said with "à" or follows the
 /// date, not the closing ("séance levée à 20h").
 pub fn session_time(text: &str, date_at: Option<usize>) -> Option<Found<(u32, u32)>> {
@@ -701,6 +723,25 @@ mod tests {
             "2023-11-29"
         );
         assert_eq!(session_time(t2, Some(0)).unwrap().value, (19, 0));
+    }
+
+    #[test]
+    fn places() {
+        assert_eq!(place("le Conseil Municipal, légalement convoqué, s'est réuni au nombre prescrit par la loi, à la Salle des Mariages;").unwrap().value, "Salle des Mariages");
+        assert_eq!(
+            place(
+                "s'est réuni en mairie, Salle du Conseil Municipal, le jeudi 22 mai 2014 à 18H00"
+            )
+            .unwrap()
+            .value,
+            "en mairie, Salle du Conseil Municipal"
+        );
+        assert_eq!(
+            place("s'est réuni au lieu ordinaire de ses séances sous la présidence de Madame X")
+                .unwrap()
+                .value,
+            "lieu ordinaire de ses séances"
+        );
     }
 
     #[test]

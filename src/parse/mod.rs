@@ -56,6 +56,7 @@ pub fn parse_normalized(text: &Text) -> Document {
     let convocation = header::convocation_date(s, date.as_ref().map(|d| d.value));
     let president = header::president(s);
     let secretary = header::secretary(s);
+    let place = header::place(s);
     let body_kind = header::body_kind(s);
     let body_name = header::body_name(s, body_kind);
 
@@ -208,7 +209,7 @@ pub fn parse_normalized(text: &Text) -> Document {
             time: time
                 .as_ref()
                 .map(|t| format!("{:02}:{:02}", t.value.0, t.value.1)),
-            place: None,
+            place: place.as_ref().map(|p| p.value.clone()),
             convocation_date: convocation.as_ref().map(|c| c.value.iso()),
             president: president.as_ref().map(|p| Person {
                 name: p.value.clone(),

@@ -355,6 +355,16 @@ pub fn place(text: &str) -> Option<Found<String>> {
 /// The opening time: the first time of day in the head that is said with "à" or follows the
 /// date, not the closing ("séance levée à 20h").
 pub fn session_time(text: &str, date_at: Option<usize>) -> Option<Found<(u32, u32)>> {
+    // Near the date first; else in the sentence that says the council met.
+    time_near(text, date_at).or_else(|| {
+        let h = head(text, 45);
+        let met = h.find("réuni")?;
+        let line_start = h[..met].rfind('\n').map(|p| p + 1).unwrap_or(0);
+        time_near(text, Some(line_start)).filter(|t| t.start >= line_start)
+    })
+}
+
+fn time_near(text: &str, date_at: Option<usize>) -> Option<Found<(u32, u32)>> {
     let h = head(text, 45);
     static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
         re(
@@ -364,6 +374,12 @@ pub fn session_time(text: &str, date_at: Option<usize>) -> Option<Found<(u32, u3
     let start = date_at
         .map(|d| h[..d.min(h.len())].rfind('\n').map(|p| p + 1).unwrap_or(0))
         .unwrap_or(0);
+    // The time is said with the date, in its sentence: a few lines at most.
+    let h = &h[..h[start..]
+        .match_indices('\n')
+        .nth(8)
+        .map(|(i, _)| start + i)
+        .unwrap_or(h.len())];
     for (s, e, t) in grammar::find_all(&h[start..], grammar::time) {
         let (s, e) = (s + start, e + start);
         let before = &h[h[..s].rfind('\n').map(|p| p + 1).unwrap_or(0)..s];

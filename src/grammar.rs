@@ -297,7 +297,14 @@ fn day(i: &str) -> Res<'_, u32> {
                 (opt(tag("0")), tag("1"), space0, tag_no_case("er"), word_end),
             ),
             // OCR reads the superscript of "1er" as a stray sign: "01%", "01”".
-            value(1, (opt(tag("0")), tag("1"), alt((tag("%"), tag("\""), tag("°"))))),
+            value(
+                1,
+                (
+                    opt(tag("0")),
+                    tag("1"),
+                    alt((tag("%"), tag("\""), tag("°"))),
+                ),
+            ),
             value(1, kw("premier")),
             map_res(
                 terminated(
@@ -380,7 +387,14 @@ pub fn long_date(i: &str) -> Res<'_, PartialDate> {
         day,
         multispace0,
         // "le Premier du mois de Juillet"
-        opt((tag_no_case("du"), space1, tag_no_case("mois"), space1, alt((tag_no_case("de "), tag_no_case("d'"))), space0)),
+        opt((
+            tag_no_case("du"),
+            space1,
+            tag_no_case("mois"),
+            space1,
+            alt((tag_no_case("de "), tag_no_case("d'"))),
+            space0,
+        )),
         month,
         opt(preceded(nom::character::complete::multispace1, year)),
     )
@@ -596,7 +610,14 @@ mod tests {
         assert_eq!(date("1er mars 2024").unwrap().1, d(2024, 3, 1));
         assert_eq!(date("01er juillet 2024").unwrap().1, d(2024, 7, 1));
         assert_eq!(date("01% juillet 2024").unwrap().1, d(2024, 7, 1));
-        assert_eq!(partial_date("Premier du mois de Juillet").unwrap().1, PartialDate { year: None, month: 7, day: 1 });
+        assert_eq!(
+            partial_date("Premier du mois de Juillet").unwrap().1,
+            PartialDate {
+                year: None,
+                month: 7,
+                day: 1
+            }
+        );
         assert_eq!(date("premier mars 2024").unwrap().1, d(2024, 3, 1));
         assert_eq!(date("14 Avril 2023").unwrap().1, d(2023, 4, 14));
         assert_eq!(date("15 janvier\n2007").unwrap().1, d(2007, 1, 15));

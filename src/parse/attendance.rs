@@ -180,7 +180,7 @@ struct Label {
 }
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?imx)^[\ \t]*(?:[-•*]\s*)?(?:
+    re(r"(?imx)(?:^|[.;]\ +)[\ \t]*(?:[-•*]\s*)?(?:
         (?P<ap>absent(?:e|s|es|\(e\)s?|\(s\))?\s+(?:ayant|qui\s+ont|qui\s+a)\s+(?:vot[ée]|donn[ée])\s+(?:par\s+)?(?:procuration|pouvoir)[^:\n]*(?:\n[^:\n]{0,80})?)
       | (?P<pr>(?:(?:[ée]taient|sont|étaient)\s+)?(?:membres\s+)?(?:absents?\s+)?(?:repr[ée]sent[ée]e?s?|pouvoirs?|procurations?|ont\s+donn[ée]\s+(?:pouvoir|procuration)|d[ée]l[ée]gations?\s+de\s+vote)(?:\s+(?:[ée]crits?|donn[ée]s))?)
       | (?P<ae>(?:(?:[ée]taient|sont|était|etait)\s+)?(?:(?:absent(?:e|s|es|\(e\)s?|\(s\))?\s+)?(?:excus[ée](?:e|s|es|\(e\)s?|\(s\))?)(?:\s+(?:et\s+)?(?:repr[ée]sent[ée](?:e|s|es|\(e\)s?)?))?(?:\s+ayant\s+donn[ée]\s+(?:pouvoir|procuration))?|s'[ée]taient\s+fait\s+excuser|absent(?:e|s|es|\(e\)s?|\(s\))?\s+(?:et|ou)\s+(?:absent(?:e|s|es|\(e\)s?|\(s\))?\s+)?excus[ée](?:e|s|es|\(e\)s?|\(s\))?))
@@ -189,7 +189,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<p>titulaires|(?:(?:[ée]taient|sont|était|etait)\s+)?(?:membres\s+|conseillers\s+(?:municipaux\s+|communautaires\s+)?|[ée]lus\s+|d[ée]l[ée]gu[ée]s\s+(?:titulaires\s+)?|titulaires\s+)?pr[ée]sent(?:e|s|es|\(e\)s?|\(s\))?(?:\s+(?:à\s+la\s+s[ée]ance|en\s+s[ée]ance|lors\s+de\s+la\s+s[ée]ance))?)
       | (?P<sub>(?:d[ée]l[ée]gu[ée]s\s+)?suppl[ée]ant(?:e|s|es|\(e\)s?)?(?:\s+(?:avec\s+voix\s+d[ée]lib[ée]rative|pr[ée]sent(?:e|s|es)?|ayant\s+pris\s+part\s+au\s+vote|votants?))*)
       | (?P<stop>secr[ée]taire(?:\s+de\s+s[ée]ance)?|ordre\s+du\s+jour|objet|assistai(?:en)?t|auditeurs?|public|assistance|également\s+présents?|invit[ée]s?|quorum|nombre\s+de\s+|en\s+exercice|votants|date\s+de\s+(?:la\s+)?convocation)
-    )\s*(?:\d+\s*)?(?::|-\s|–|\n|$)")
+    )(?:\s*\((?:e|s|es|e\)\(s)\))*\s*(?:\d+\s*)?(?::|-\s|–|\n|$)")
 });
 
 fn find_labels(text: &str) -> Vec<Label> {
@@ -219,11 +219,13 @@ fn find_labels(text: &str) -> Vec<Label> {
         if text[..end].ends_with('\n') {
             end -= 1;
         }
+        // A label inside a line follows the sentence before it: start at its first letter.
+        let lead = m.as_str().len() - m.as_str().trim_start_matches(['.', ';', ' ', '\t']).len();
         out.push(Label {
             kind,
-            start: m.start(),
+            start: m.start() + lead,
             end,
-            line_start: m.start(),
+            line_start: m.start() + lead,
         });
     }
     out

@@ -363,6 +363,7 @@ fn subject_at(text: &str, from: usize, limit: usize) -> (Option<String>, usize) 
     let mut pos = from;
     let mut parts: Vec<String> = Vec::new();
     let mut first = true;
+    let width = wrap_width(text);
     while pos < limit {
         let le = text[pos..limit]
             .find('\n')
@@ -384,7 +385,11 @@ fn subject_at(text: &str, from: usize, limit: usize) -> (Option<String>, usize) 
             parts.push(line.to_string());
         } else {
             let prev = parts.last().unwrap();
-            let wrapped = prev.len() >= 60 && !prev.ends_with(['.', ':', ';', '!', '?']);
+            // A line wraps when it is about as long as the text's lines get (a PDF's width);
+            // in a text whose paragraphs are single long lines, a title line does not.
+            let long = prev.chars().count() * 10 >= width * 7 && prev.chars().count() >= 40;
+            let wrapped = (long || line.starts_with(|c: char| c.is_lowercase()))
+                && !prev.ends_with(['.', ':', ';', '!', '?']);
             let starts_body = starts_body(line);
             if !wrapped || starts_body || parts.len() >= 4 {
                 pos = text[..le]
@@ -406,6 +411,20 @@ fn subject_at(text: &str, from: usize, limit: usize) -> (Option<String>, usize) 
         .trim()
         .to_string();
     ((!s.is_empty()).then_some(s), pos.min(limit))
+}
+
+/// The width at which the text's lines wrap: the 90th percentile of line lengths.
+fn wrap_width(text: &str) -> usize {
+    let mut lens: Vec<usize> = text
+        .lines()
+        .map(|l| l.trim().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    if lens.is_empty() {
+        return 80;
+    }
+    lens.sort_unstable();
+    lens[(lens.len() * 9 / 10).min(lens.len() - 1)].max(40)
 }
 
 fn strip_objet(line: &str) -> &str {

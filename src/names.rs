@@ -280,15 +280,21 @@ fn name_wraps(seg: &str, next: &str) -> bool {
 
 /// A line that ends a name by itself: it ends with a full stop that is not an initial's.
 fn line_is_complete(seg: &str) -> bool {
-    let t = seg.trim_end();
+    ends_sentence(seg)
+}
+
+/// True when `s` ends with a full stop that closes a word, not an initial ("F.", "J.-P.")
+/// nor "Mme.".
+pub fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end();
     let last_word: String = t
         .trim_end_matches('.')
         .chars()
         .rev()
         .take_while(|c| c.is_alphabetic())
         .collect();
-    // "F." at a line end is an initial whose surname follows on the next line.
-    t.ends_with('.') && last_word.chars().count() > 1 && !t.ends_with("Mme.")
+    // "F." or "JF." at a line end is an initial whose surname follows on the next line.
+    t.ends_with('.') && last_word.chars().count() > 2 && !t.ends_with("Mme.")
 }
 
 /// Joins a name's tokens for comparisons: accents off, upper case, civility off.

@@ -889,15 +889,7 @@ fn unwrap_lines(block: &str) -> String {
         out.push_str(line);
         let Some(next) = lines.peek() else { break };
         let t = line.trim_end();
-        let last_word: String = t
-            .trim_end_matches('.')
-            .chars()
-            .rev()
-            .take_while(|c| c.is_alphabetic())
-            .collect();
-        let ends = (t.ends_with('.') && last_word.chars().count() > 2)
-            || t.ends_with([';', ':'])
-            || t.is_empty();
+        let ends = names::ends_sentence(t) || t.ends_with([';', ':']) || t.is_empty();
         let next = next.trim_start();
         let opens =
             names::strip_civility(next).len() < next.len() || next.starts_with(['-', '•', '–']);

@@ -468,17 +468,17 @@ pub fn president(text: &str) -> Option<Found<String>> {
             r"(?i)(?:doyen(?:ne)?\s+d'[âa]ge|plus\s+[âa]g[ée]e?\s+des\s+membres)\s*,?\s*((?:M\.|Mme|Monsieur|Madame)?\s*\p{Lu}[\p{L}\-' ]{2,40}?)\s*,?\s+(?:a\s+pris|prend|pr[ée]side|assure)",
         )
     });
-    if let Some(c) = DOYEN.captures(text) {
-        let m = c.get(1).unwrap();
-        if let Some((n, _)) = names::clean_name(m.as_str()) {
-            return Some(Found {
-                value: n,
-                start: m.start(),
-                end: m.end(),
-            });
-        }
-    }
-    None
+    DOYEN.captures(text).and_then(|c| name_in(c.get(1)?))
+}
+
+/// The person named by a regex group, civility and role off.
+fn name_in(m: regex::Match<'_>) -> Option<Found<String>> {
+    let (value, _) = names::clean_name(m.as_str())?;
+    Some(Found {
+        value,
+        start: m.start(),
+        end: m.end(),
+    })
 }
 
 /// When the text says the mayor (or president) opens the sitting without naming them, the
@@ -620,15 +620,8 @@ pub fn secretary(text: &str) -> Option<Found<String>> {
             });
         }
     }
-    if let Some(c) = COMME.captures(text) {
-        let m = c.get(1).unwrap();
-        if let Some((n, _)) = names::clean_name(m.as_str()) {
-            return Some(Found {
-                value: n,
-                start: m.start(),
-                end: m.end(),
-            });
-        }
+    if let Some(f) = COMME.captures(text).and_then(|c| name_in(c.get(1)?)) {
+        return Some(f);
     }
     for m in BEFORE.find_iter(text) {
         // The name stands just before the verb, after a comma, a full stop or a line start.

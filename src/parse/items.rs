@@ -63,25 +63,15 @@ fn seq_of(num: &str) -> u32 {
 fn headings(text: &str) -> Vec<Heading> {
     let mut out = Vec::new();
     let line_end = |p: usize| text[p..].find('\n').map(|e| p + e).unwrap_or(text.len());
-    for c in DELIB_HEADING.captures_iter(text) {
+    // Deliberation numbers: "Délibération n° …" and "23-02/001 –" (a date is not a number).
+    let strong = DELIB_HEADING
+        .captures_iter(text)
+        .chain(NUM_FIRST.captures_iter(text));
+    for c in strong {
         let m = c.get(0).unwrap();
         let num = c["num"].trim().to_string();
-        if !num.chars().any(|ch| ch.is_ascii_digit()) {
-            continue;
-        }
-        out.push(Heading {
-            start: m.start(),
-            title_start: m.end(),
-            seq: seq_of(&num),
-            number: num,
-            strong: true,
-        });
-    }
-    for c in NUM_FIRST.captures_iter(text) {
-        let m = c.get(0).unwrap();
-        let num = c["num"].to_string();
-        // A date is not a number.
-        if crate::grammar::numeric_date(&num).is_ok() {
+        if !num.chars().any(|ch| ch.is_ascii_digit()) || crate::grammar::numeric_date(&num).is_ok()
+        {
             continue;
         }
         out.push(Heading {

@@ -115,6 +115,23 @@ fn ends_count(rest: &str) -> bool {
         .any(|w| low.starts_with(w))
 }
 
+/// Records a count of kind `k` (0 pour, 1 contre, 2 abstention, 3 not taking part) and the
+/// names given with it; the first statement of each kind wins.
+fn record(v: &mut VoteRead, k: u8, n: u32, named: Vec<String>) {
+    let (slot, members) = match k {
+        0 => (&mut v.for_, None),
+        1 => (&mut v.against, Some(&mut v.against_members)),
+        2 => (&mut v.abstention, Some(&mut v.abstention_members)),
+        _ => (&mut v.not_taking_part, Some(&mut v.not_taking_part_members)),
+    };
+    set(slot, n);
+    if let Some(m) = members {
+        if m.is_empty() {
+            *m = named;
+        }
+    }
+}
+
 fn set(slot: &mut Option<u32>, v: u32) {
     if slot.is_none() {
         *slot = Some(v);
@@ -163,27 +180,7 @@ pub fn read(text: &str) -> VoteRead {
             .trim_start()
             .trim_start_matches(|ch: char| ch.is_ascii_digit());
         let named = names_after(after_num);
-        match k {
-            0 => set(&mut v.for_, n),
-            1 => {
-                set(&mut v.against, n);
-                if v.against_members.is_empty() {
-                    v.against_members = named;
-                }
-            }
-            2 => {
-                set(&mut v.abstention, n);
-                if v.abstention_members.is_empty() {
-                    v.abstention_members = named;
-                }
-            }
-            _ => {
-                set(&mut v.not_taking_part, n);
-                if v.not_taking_part_members.is_empty() {
-                    v.not_taking_part_members = named;
-                }
-            }
-        }
+        record(&mut v, k, n, named);
         first_at.get_or_insert((m.start(), m.end()));
     }
     for c in COUNT_FIRST.captures_iter(text) {
@@ -197,22 +194,7 @@ pub fn read(text: &str) -> VoteRead {
         // "N votes" alone is not a count of votes for; "pour" must follow the number's unit.
         let rest = &text[m.end()..];
         let named = names_after(rest);
-        match k {
-            0 => set(&mut v.for_, n),
-            1 => {
-                set(&mut v.against, n);
-                if v.against_members.is_empty() {
-                    v.against_members = named;
-                }
-            }
-            2 => {
-                set(&mut v.abstention, n);
-                if v.abstention_members.is_empty() {
-                    v.abstention_members = named;
-                }
-            }
-            _ => set(&mut v.not_taking_part, n),
-        }
+        record(&mut v, k, n, named);
         first_at.get_or_insert((m.start(), m.end()));
     }
     // "par 18 voix", "avec 22 Voix « Pour »": votes for, without "contre".

@@ -333,22 +333,36 @@ pub fn session_date(text: &str) -> Option<Found<Date>> {
 /// Where the sitting was held: "s'est réuni à la Salle des Mariages", "réunis en mairie,
 /// Salle du Conseil Municipal, le …".
 pub fn place(text: &str) -> Option<Found<String>> {
-    static MET: LazyLock<Regex> = LazyLock::new(|| {
+    // After "s'est réuni(e)", possibly past the date and time: a place noun with its
+    // preposition ("à la salle des fêtes", "en mairie", "au lieu ordinaire de ses séances").
+    static MET: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\b(?:s'est|se\s+sont|s'étaient|sont)\s+r[ée]uni(?:e|s|es)?\b"));
+    static PLACE: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:s'est|se\s+sont|s'étaient)\s+r[ée]uni(?:e|s|es)?\s+(?:au\s+nombre\s+prescrit\s+par\s+la\s+loi\s*,?\s*)?(?:en\s+s[ée]ance\s+publique\s*,?\s*)?(?P<p>(?:à\s+la|à\s+l'|au|aux|à|en|dans\s+la|dans\s+le|dans\s+les)\s+[^;\n]{2,120}?)\s*(?:,\s*(?:le|sous|après|sur|en\s+s[ée]ance)\b|\s+sous\s+la\s+pr[ée]sidence|\s+le\s+\p{L}+\s+\d|[;.]|,?\s*$)",
+            r"(?i)\b(?:à\s+la\s+|à\s+l'|au\s+|aux\s+|en\s+|dans\s+la\s+|dans\s+le\s+|dans\s+l'|dans\s+les\s+)((?:salle|mairie|h[ôo]tel|maison|foyer|espace|centre|lieu|local|b[âa]timent|ch[âa]teau|gymnase|complexe|[ée]cole|auditorium|visio|pr[ée]fecture|si[èe]ge)[^;\n]{0,90}?)\s*(?:,\s*(?:le|sous|après|sur|à\s+\d|en\s+s[ée]ance|l[ée]galement|d[ûu]ment|r[ée]guli[èe]rement|convoqu\w*)\b|\s+sous\s+la\s+pr[ée]sidence|\s+le\s+\p{L}+\s+\d|\s+à\s+\d|[;.]|,?\s*$)",
         )
     });
     let h = head(text, 45);
-    let c = MET.captures(h)?;
-    let m = c.name("p")?;
-    let p = m.as_str().trim().trim_end_matches(',');
-    static LEAD: LazyLock<Regex> =
-        LazyLock::new(|| re(r"(?i)^(?:à\s+la|à\s+l'|au|aux|à|dans\s+la|dans\s+le|dans\s+les)\s+"));
-    let value = LEAD.replace(p, "").trim().to_string();
-    (value.chars().filter(|c| c.is_alphabetic()).count() >= 4).then(|| Found {
+    let met = MET.find(h)?;
+    let window_end = (met.end() + 300).min(h.len());
+    let window_end = (window_end..=h.len())
+        .find(|&i| h.is_char_boundary(i))
+        .unwrap_or(h.len());
+    let c = PLACE.captures(&h[met.end()..window_end])?;
+    let m = c.get(1)?;
+    let whole = c.get(0)?;
+    let prep = &whole.as_str()[..m.start() - whole.start()];
+    // "en mairie" keeps its preposition; "à la salle …" does not need it.
+    let value = if prep.trim().eq_ignore_ascii_case("en") {
+        format!("en {}", m.as_str().trim())
+    } else {
+        m.as_str().trim().to_string()
+    };
+    let value = value.trim_end_matches(',').trim().to_string();
+    Some(Found {
         value,
-        start: m.start(),
-        end: m.end(),
+        start: met.end() + m.start(),
+        end: met.end() + m.end(),
     })
 }
 
@@ -751,6 +765,7 @@ mod tests {
                 .value,
             "lieu ordinaire de ses séances"
         );
+        assert_eq!(place("Le conseil municipal s'est réuni le mardi 12 mars 2024 à 20 h 00 à la salle du conseil, sous la présidence").unwrap().value, "salle du conseil");
     }
 
     #[test]

@@ -339,7 +339,7 @@ pub fn place(text: &str) -> Option<Found<String>> {
         LazyLock::new(|| re(r"(?i)\b(?:s'est|se\s+sont|s'étaient|sont)\s+r[ée]uni(?:e|s|es)?\b"));
     static PLACE: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:à\s+la\s+|à\s+l'|au\s+|aux\s+|en\s+|dans\s+la\s+|dans\s+le\s+|dans\s+l'|dans\s+les\s+)((?:salle|mairie|h[ôo]tel|maison|foyer|espace|centre|lieu|local|b[âa]timent|ch[âa]teau|gymnase|complexe|[ée]cole|auditorium|visio|pr[ée]fecture|si[èe]ge)[^;\n]{0,90}?)\s*(?:,\s*(?:le|sous|après|sur|à\s+\d|en\s+s[ée]ance|l[ée]galement|d[ûu]ment|r[ée]guli[èe]rement|convoqu\w*)\b|\s+sous\s+la\s+pr[ée]sidence|\s+le\s+\p{L}+\s+\d|\s+à\s+\d|[;.]|,?\s*$)",
+            r"(?i)\b(?:à\s+la\s+|à\s+l'|au\s+|aux\s+|en\s+|dans\s+la\s+|dans\s+le\s+|dans\s+l'|dans\s+les\s+)((?:salle|mairie|h[ôo]tel|maison|foyer|espace|centre|lieu|local|b[âa]timent|ch[âa]teau|gymnase|complexe|[ée]cole|auditorium|visio|pr[ée]fecture|si[èe]ge)[^;\n]{0,90}?(?:\n[^;\n]{0,40}?)?)\s*(?:,\s*(?:le|sous|après|sur|à\s+\d|en\s+s[ée]ance|l[ée]galement|d[ûu]ment|r[ée]guli[èe]rement|convoqu\w*)\b|\s+sous\s+la\s+pr[ée]sidence|\s+le\s+\p{L}+\s+\d|\s+à\s+\d|[;.]|,?\s*$)",
         )
     });
     let h = head(text, 45);
@@ -358,6 +358,7 @@ pub fn place(text: &str) -> Option<Found<String>> {
     } else {
         m.as_str().trim().to_string()
     };
+    let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
     let value = value.trim_end_matches(',').trim().to_string();
     Some(Found {
         value,

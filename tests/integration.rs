@@ -395,7 +395,7 @@ fn command_line_records_and_exit_codes() {
 /// document.
 #[test]
 fn scans_have_no_text_layer() {
-    let out = parse("fixtures/scan_stamp_only.pdf");
+    let out = parse("tests/data/scan_stamp_only.pdf");
     assert_eq!(out["error"]["kind"], "no_text_layer", "{out}");
 }
 

@@ -12,7 +12,7 @@ Writes:
                                     (service, session, counts) to the left of the main text,
                                     drawn AFTER the main text in the content stream, like real
                                     two-column extracts
-- fixtures/scan_stamp_only.pdf      two "scanned" pages (raster images, no text layer) whose only
+- tests/data/scan_stamp_only.pdf      two "scanned" pages (raster images, no text layer) whose only
                                     text is a transmission stamp repeated on each page
 
 All names and bodies are invented. Tests never run this script; the PDFs are committed.
@@ -285,7 +285,7 @@ def make_scan() -> None:
         pdf.set_fill_color(255, 255, 255)
         pdf.set_xy(140, 9)
         pdf.multi_cell(62, 3.3, SCAN_STAMP, border=1, fill=True, align="L")
-    pdf.output(str(FIX / "scan_stamp_only.pdf"))
+    pdf.output(str(FIX.parent / "tests" / "data" / "scan_stamp_only.pdf"))
 
 
 def main() -> None:
@@ -296,8 +296,9 @@ def main() -> None:
     make_simple()
     make_two_pages()
     make_scan()
-    for name in ("extrait_pdf_simple.pdf", "pv_pdf_two_pages.pdf", "scan_stamp_only.pdf"):
-        print(name, (FIX / name).stat().st_size, "bytes")
+    for path in (FIX / "extrait_pdf_simple.pdf", FIX / "pv_pdf_two_pages.pdf",
+                 FIX.parent / "tests" / "data" / "scan_stamp_only.pdf"):
+        print(path.name, path.stat().st_size, "bytes")
 
 
 if __name__ == "__main__":

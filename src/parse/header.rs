@@ -483,7 +483,18 @@ pub fn president(text: &str) -> Option<Found<String>> {
             r"(?i)(?:doyen(?:ne)?\s+d'[âa]ge|plus\s+[âa]g[ée]e?\s+des\s+membres)\s*,?\s*((?:M\.|Mme|Monsieur|Madame)?\s*\p{Lu}[\p{L}\-' ]{2,40}?)\s*,?\s+(?:a\s+pris|prend|pr[ée]side|assure)",
         )
     });
-    DOYEN.captures(text).and_then(|c| name_in(c.get(1)?))
+    if let Some(f) = DOYEN.captures(text).and_then(|c| name_in(c.get(1)?)) {
+        return Some(f);
+    }
+    // "ouverte par M. X, doyen d'âge des membres du conseil, qui préside".
+    static NAME_THEN_DOYEN: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(?:par|,)\s+((?:M\.|Mme|Monsieur|Madame)\s+\p{Lu}[\p{L}\-' ]{2,40}?)\s*,\s*(?:le\s+|la\s+)?doyen(?:ne)?\s+d'[âa]ge[^.;]{0,60}?\b(?:pr[ée]side|prend\s+la\s+pr[ée]sidence|assure\s+la\s+pr[ée]sidence)",
+        )
+    });
+    NAME_THEN_DOYEN
+        .captures(text)
+        .and_then(|c| name_in(c.get(1)?))
 }
 
 /// The person named by a regex group, civility and role off.
@@ -570,7 +581,7 @@ fn president_name(phrase: &str) -> Option<String> {
     let phrase = phrase.trim();
     static ROLE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)^(?:(?:monsieur|madame|m\.|mme)\s+)?(?:le|la)\s+(?:maire|pr[ée]sident(?:e)?|doyen(?:ne)?(?:\s+d'[âa]ge)?|premi(?:er|ère)\s+adjointe?|adjointe?)(?:\s+(?:de\s+la\s+commune|de\s+\p{Lu}[\p{L}\-]+))?\s*[,:]?\s*",
+            r"(?i)^(?:(?:monsieur|madame|m\.|mme)\s+)?(?:le|la)\s+(?:maire|pr[ée]sident(?:e)?|doyen(?:ne)?(?:\s+d'[âa]ge)?|premi(?:er|ère)\s+adjointe?|adjointe?)(?:\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+)[\p{L}\-]+)?\s*[,:]?\s*",
         )
     });
     if let Some(m) = ROLE_FIRST.find(phrase) {

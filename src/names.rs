@@ -255,6 +255,8 @@ fn line_ends_name(seg: &str, next: &str) -> bool {
     let last = seg.rsplit([',', ';']).next().unwrap_or(seg);
     let next = next.trim();
     line_is_complete(seg)
+        || seg.trim_end().ends_with(" -")
+        || seg.trim_end().ends_with(" –")
         || (seg.contains([',', ';']) && is_role(strip_civility(last)))
         || next.starts_with(['-', '•', '–'])
         || (strip_civility(next).len() < next.len() && !next.starts_with("M.L"))

@@ -153,6 +153,10 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:page\s*\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3}|-\s*\d{1,3}\s*-|\d{1,3})$").unwrap()
 });
 
+static TALLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:pour|contre|abstentions?|votants?|pr[ée]sents?|exprim[ée]s)\s*:?\s*\d|\badopt[ée]|\bunanimit").unwrap()
+});
+
 /// Removes running headers and footers: lines repeated at the top or bottom of most pages
 /// (digits folded, so "Page 2/5" and "Page 3/5" agree), and bare page numbers there.
 fn strip_running_lines(pages: Vec<String>) -> Vec<String> {
@@ -201,7 +205,10 @@ fn strip_running_lines(pages: Vec<String>) -> Vec<String> {
                     continue;
                 }
                 let l = lines[i].trim();
-                let repeated = counts.get(&fold(l)).copied().unwrap_or(0) >= min && l.len() > 2;
+                // Tallies repeat from page to page ("Pour : 59") but are never running lines.
+                let tally = TALLY.is_match(l);
+                let repeated =
+                    counts.get(&fold(l)).copied().unwrap_or(0) >= min && l.len() > 2 && !tally;
                 if repeated || PAGE_NUMBER.is_match(l) {
                     drop[i] = true;
                 }

@@ -27,7 +27,9 @@ struct CountRule {
 }
 
 static COUNT_RULES: LazyLock<[CountRule; 6]> = LazyLock::new(|| {
-    let sep = r"\s*(?:[:=.]|-(?:\s)|–)?\s*";
+    // A colon may put the value on the next line; without one the value is on the label's line
+    // ("32 présents\n1 procuration" is not "présents : 1").
+    let sep = r"(?:\s*[:=]\s*|[ \t]*[-–.][ \t]*|[ \t]*)";
     [
         CountRule {
             after: re(&format!(

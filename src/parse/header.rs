@@ -600,14 +600,14 @@ fn president_name(phrase: &str) -> Option<String> {
 pub fn secretary(text: &str) -> Option<Found<String>> {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?im)(?:^|[.;]\s*)\s*(?:[-–•]\s*)?secr[ée]taire(?:\s+de\s+(?:la\s+)?s[ée]ance)?(?:\s+(?:d[ée]sign[ée]e?|[ée]lue?|nomm[ée]e?))?\s*:\s*",
+            r"(?im)(?:^|[.;]\s*)\s*(?:[-–•]\s*)?secr[ée]taires?(?:\s+de\s+(?:la\s+)?s[ée]ance)?(?:\s+(?:d[ée]sign[ée]e?|[ée]lue?|nomm[ée]e?))?\s*:\s*",
         )
     });
     static INLINE: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)secr[ée]taire\s+de\s+s[ée]ance\s*(?:\([^)]{0,200}\)\s*)?:\s*"));
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:est|a\s+[ée]t[ée]|ayant\s+[ée]t[ée]|sont|été)\s+(?:nomm[ée]e?|d[ée]sign[ée]e?|[ée]lue?|choisie?)\s+(?:comme\s+|en\s+qualité\s+de\s+|pour\s+(?:remplir\s+les\s+fonctions\s+de|exercer\s+les\s+fonctions\s+de|assurer\s+(?:les\s+fonctions\s+de|le\s+secr[ée]tariat))\s+)?(?:secr[ée]taire|au\s+secr[ée]tariat)",
+            r"(?i)\b(?:est|a\s+[ée]t[ée]|ayant\s+[ée]t[ée]|sont|été)\s+(?:nomm[ée]e?|d[ée]sign[ée]e?|[ée]lue?|choisie?)\s+(?:(?:comme\s+|en\s+qualité\s+de\s+|pour\s+(?:remplir\s+les\s+fonctions\s+de|exercer\s+les\s+fonctions\s+de|assurer\s+(?:les\s+fonctions\s+de|le\s+secr[ée]tariat))\s+)?(?:secr[ée]taire|au\s+secr[ée]tariat)|pour\s+remplir\s+(?:ces|les)\s+fonctions)",
         )
     });
     static COMME: LazyLock<Regex> = LazyLock::new(|| {

@@ -43,12 +43,13 @@ static DELIB_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 // "23-02/001 – Titre :" (number of the deliberation first, Corte-style registers).
-static NUM_FIRST: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?m)^[ \t]*(?P<num>\d{2,4}[-/.]\d{1,3}[-/.]\d{1,4})\s*[:–—-]\s*"));
+static NUM_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?m)^[ \t]*(?P<num>\d{2,4}[-/.]\d{1,3}[-/.]\d{1,4})_?[ \t]*(?:[:–—-][ \t]*|$)")
+});
 // "1. Titre", "1/ Titre", "1 - Titre", "Point 3 : Titre", "Point n° 3 – Titre", "III - Titre".
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?im)^[ \t]*(?:(?:point|question|affaire|dossier|rapport|objet)\s+(?:n[°o]\.?\s*)?(?P<n1>\d{1,3})\s*(?:[:.)–—-]\s*|\s+)|(?P<n2>\d{1,3})[ \t]*(?:[./)°]|\s[-–—]|[ \t]*-\s)[ \t]*)",
+        r"(?im)^[ \t]*(?:(?:point|question|affaire|dossier|rapport|objet)\s+(?:n[°o]\.?\s*)?(?P<n1>\d{1,3})\s*(?:[:.)–—-]\s*|\s+)|(?:(?-i:(?:\p{Lu}[\p{L}'\-]*[ \t]+){0,3}\p{Lu}{2,}[\p{Lu}'\-]*)[ \t]+)?(?P<n2>\d{1,3})[ \t]*(?:[./)]|\s[-–—]|[ \t]*-\s)[ \t]*)",
     )
 });
 
@@ -470,7 +471,7 @@ pub fn single(text: &str) -> (Option<String>, Option<(String, usize)>) {
     }
     // Without "Objet :", the title stands just above "X, rapporte :" / "Rapporteur :".
     static REPORTS: LazyLock<Regex> =
-        LazyLock::new(|| re(r"(?im)^[^\n]*(?:,\s*rapporte\s*:|\brapporteur\s*:)[^\n]*$"));
+        LazyLock::new(|| re(r"(?im)^[^\n]*(?:,?\s+rapporte\s*:|\brapporteur\s*:)[^\n]*$"));
     if let Some(m) = REPORTS.find(text) {
         let before = &text[..m.start()];
         let lines: Vec<&str> = before.trim_end().split('\n').collect();

@@ -87,6 +87,13 @@ fn names_after(rest: &str) -> Vec<String> {
         inner.split(')').next().unwrap_or("")
     } else if let Some(inner) = t.strip_prefix(':') {
         inner.split('\n').next().unwrap_or("")
+    } else if let Some(inner) = t.strip_prefix(',') {
+        // "Abstention : 1, Monsieur TANGUY, en raison de …": a civility must open the name.
+        let inner = inner.trim_start();
+        if names::strip_civility(inner).len() == inner.len() {
+            return Vec::new();
+        }
+        inner.split([',', '\n', '.']).next().unwrap_or("")
     } else {
         return Vec::new();
     };

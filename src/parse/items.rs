@@ -46,6 +46,10 @@ static DELIB_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 static NUM_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?m)^[ \t]*(?P<num>\d{2,4}[-/.]\d{1,3}[-/.]\d{1,4})_?[ \t]*(?:[:–—-][ \t]*|$)")
 });
+// "Objet :" (or OBJET alone on its line) before a deliberation's title.
+static OBJET_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?im)(?:^|[–—-]\s)[ \t]*(?:[-•]\s*)?(?:objet|sujet)(?:\s*:\s*|[ \t]*\n\s*)")
+});
 // "1. Titre", "1/ Titre", "1 - Titre", "Point 3 : Titre", "Point n° 3 – Titre", "III - Titre".
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -205,7 +209,15 @@ pub fn split(text: &str, from: usize) -> Vec<ItemSpan> {
         // "Point 2 – Titre" / "Délibération n° 2024-029": the number after its title.
         let (subject, body_start) = match title_above(text, h) {
             Some((t, _)) => (Some(t), h.title_start),
-            None => subject_at(text, h.title_start, end),
+            None => match subject_at(text, h.title_start, end) {
+                // A number alone, the title further down after "Objet :" (a register's
+                // extracts one after another).
+                (None, b) => match OBJET_LABEL.find(&text[h.title_start..end]) {
+                    Some(m) => (subject_at(text, h.title_start + m.end(), end).0, b),
+                    None => (None, b),
+                },
+                found => found,
+            },
         };
         out.push(ItemSpan {
             start: h.start,
@@ -448,10 +460,7 @@ pub fn single(text: &str) -> (Option<String>, Option<(String, usize)>) {
     });
     // A lone heading "24-04/058 — Titre :" names the deliberation.
     let lone = headings(text).into_iter().find(|h| h.strong);
-    static OBJET: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?im)(?:^|[–—-]\s)[ \t]*(?:[-•]\s*)?(?:objet|sujet)(?:\s*:\s*|[ \t]*\n\s*)")
-    });
-    if let Some(m) = OBJET.find(text) {
+    if let Some(m) = OBJET_LABEL.find(text) {
         let (s, _) = subject_at(text, m.end(), text.len());
         if let Some(s) = s {
             return (number, Some((s, m.end())));

@@ -393,6 +393,11 @@ fn subject_at(text: &str, from: usize, limit: usize) -> (Option<String>, usize) 
             let long = prev.chars().count() * 10 >= width * 7 && prev.chars().count() >= 40;
             let wrapped = (long || line.starts_with(|c: char| c.is_lowercase()))
                 && !prev.ends_with(['.', ':', ';', '!', '?']);
+            // A heading in capitals goes on in capitals ("DELEGATION AU MAIRE POUR LA" / "…").
+            let caps = |s: &str| {
+                s.chars().any(|c| c.is_alphabetic()) && !s.chars().any(|c| c.is_lowercase())
+            };
+            let wrapped = wrapped || (caps(prev) && caps(line) && !prev.ends_with(['.', ':', ';']));
             let starts_body = starts_body(line);
             if !wrapped || starts_body || parts.len() >= 4 {
                 pos = text[..le]
@@ -441,7 +446,7 @@ fn strip_objet(line: &str) -> &str {
 fn starts_body(line: &str) -> bool {
     static BODY: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)^(?:rapporteur|rapporteure|monsieur|madame|m\.|mme|le\s+(?:maire|conseil|pr[ée]sident)|la\s+(?:maire|pr[ée]sidente)|vu\b|consid[ée]rant|il\s+est|expos[ée]|vote|d[ée]lib[ée]ration|[-–•])",
+            r"(?i)^(?:rapporteur|rapporteure|monsieur|madame|m\.|mme|le\s+(?:maire|conseil|pr[ée]sident)|la\s+(?:maire|pr[ée]sidente)|vu\b|consid[ée]rant|il\s+est|expos[ée]|vote|d[ée]lib[ée]ration|pour\s*:|contre\s*:|abstentions?\s*:|adopt[ée]|[-–•])",
         )
     });
     BODY.is_match(line)

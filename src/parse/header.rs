@@ -371,12 +371,18 @@ pub fn place(text: &str) -> Option<Found<String>> {
 /// date, not the closing ("séance levée à 20h").
 pub fn session_time(text: &str, date_at: Option<usize>) -> Option<Found<(u32, u32)>> {
     // Near the date first; else in the sentence that says the council met.
-    time_near(text, date_at).or_else(|| {
-        let h = head(text, 45);
-        let met = h.find("réuni")?;
-        let line_start = h[..met].rfind('\n').map(|p| p + 1).unwrap_or(0);
-        time_near(text, Some(line_start)).filter(|t| t.start >= line_start)
-    })
+    time_near(text, date_at)
+        .or_else(|| {
+            let h = head(text, 45);
+            let met = h.find("réuni")?;
+            let line_start = h[..met].rfind('\n').map(|p| p + 1).unwrap_or(0);
+            time_near(text, Some(line_start)).filter(|t| t.start >= line_start)
+        })
+        // Else a time said with "à" at the top (a convocation block: "le : lundi 8 juin / à 18 H 00").
+        .or_else(|| {
+            time_near(head(text, 15), None)
+                .filter(|t| head(text, 15)[..t.start].trim_end().ends_with('à'))
+        })
 }
 
 fn time_near(text: &str, date_at: Option<usize>) -> Option<Found<(u32, u32)>> {
@@ -425,7 +431,7 @@ fn time_near(text: &str, date_at: Option<usize>) -> Option<Found<(u32, u32)>> {
 pub fn convocation_date(text: &str, session: Option<Date>) -> Option<Found<Date>> {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)(?:date\s+(?:de\s+(?:la\s+)?|d'envoi\s+de\s+la\s+)convocation|convocation\s+(?:adress[ée]e|envoy[ée]e|faite|transmise)?\s*(?:en\s+date\s+)?(?:du|le)|convoqu[ée]s?(?:\s+(?:l[ée]galement|r[ée]guli[èe]rement|d[ûu]ment))?(?:\s*,)?(?:\s+(?:par|en)\s+[^,\n]{0,60}?)?\s+(?:le|en\s+date\s+du|du)|sur\s+convocation\s+(?:en\s+date\s+)?du|convocation\s*:)\s*:?\s*",
+            r"(?i)(?:date\s+(?:de\s+(?:la\s+)?|d'envoi\s+de\s+la\s+)convocation|convocation\s+(?:adress[ée]e|envoy[ée]e|faite|transmise)?\s*(?:en\s+date\s+)?(?:du|le)|convoqu[ée]s?(?:\s+(?:l[ée]galement|r[ée]guli[èe]rement|d[ûu]ment))?(?:\s*,)?(?:\s+(?:par|en)\s+[^,\n]{0,60}?)?\s+(?:le|en\s+date\s+du|du)|sur\s+convocation\s+(?:en\s+date\s+)?du|convocation\s*:|convocation(?:\s+[\p{L}]+)?\s+(?:du|de\s+la)\s+(?:conseil|s[ée]ance|r[ée]union|comit[ée])[^\n\d]{0,40}?\s+du)\s*:?\s*",
         )
     });
     for m in LABEL.find_iter(text) {
@@ -671,6 +677,26 @@ pub fn secretary(text: &str) -> Option<Found<String>> {
                 start: from,
                 end: m.start(),
             });
+        }
+        // "Mme X, ayant obtenu la majorité des suffrages, a été désignée": the name before
+        // an inserted clause.
+        let mut end = from.saturating_sub(1);
+        for _ in 0..3 {
+            let start = before[..end]
+                .rfind([',', '\n', ';', ':', '.'])
+                .map(|p| p + 1)
+                .unwrap_or(0);
+            if let Some((n, _)) = names::clean_name(&before[start..end]) {
+                return Some(Found {
+                    value: n,
+                    start,
+                    end,
+                });
+            }
+            if start == 0 || before[start - 1..].starts_with(['.', ';', ':']) {
+                break;
+            }
+            end = start - 1;
         }
         // "Le conseil municipal désigne X secrétaire": the name after the verb.
         let after = &text[m.end()..];

@@ -982,6 +982,19 @@ mod tests {
     }
 
     #[test]
+    fn stacked_counts_stay_on_their_line() {
+        let c = counts("32 présents\n1 procuration\n33 votants\n0 absent\n", 0);
+        assert_eq!(
+            (
+                c.present.map(|x| x.0),
+                c.represented.map(|x| x.0),
+                c.voting.map(|x| x.0)
+            ),
+            (Some(32), Some(1), Some(33))
+        );
+    }
+
+    #[test]
     fn count_is_not_a_list() {
         let c = counts(
             "Présents : Madame Florence DEMOUY, Monsieur Romain RIBEIRO",

@@ -839,5 +839,15 @@ mod tests {
                 .value,
             "Marc-Marie GUGLIELMI"
         );
+        assert_eq!(
+            secretary("Mme Trefina KERRAIN, ayant obtenu la majorité des suffrages, a été désignée pour remplir ces\nfonctions").unwrap().value,
+            "Trefina KERRAIN"
+        );
+        assert_eq!(
+            secretary("Secrétaires : Madame Karine DUTEIL, Monsieur Michel LEBLANC\n")
+                .unwrap()
+                .value,
+            "Karine DUTEIL"
+        );
     }
 }

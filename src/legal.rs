@@ -85,7 +85,7 @@ static CODE_LINK: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SHORT_FORM: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:\s*,)?\s*(?:du\s+m[êe]me\s+code|dudit\s+code|de\s+ce\s+code|du\s+code\s+(?:pr[ée]cit[ée]|susvis[ée]|susmentionn[ée]))",
+        r"(?i)^(?:\s*,)?\s*(?:du\s+m[êe]me\s+code|de\s+ce\s+m[êe]me\s+code|dudit\s+code|de\s+ce\s+code|du\s+code\s+(?:pr[ée]cit[ée]|susvis[ée]|susmentionn[ée]))",
     )
 });
 // A code named just before its articles: "Vu le CGCT, et notamment ses articles …".
@@ -502,6 +502,10 @@ mod tests {
             ["urbanisme L153-36", "urbanisme L153-45"]
         );
         assert_eq!(refs("l'article 2 des statuts"), Vec::<String>::new());
+        assert_eq!(
+            refs("Vu le CGCT ; vu l'article L. 2122-17 de ce même code"),
+            ["CGCT L2122-17"]
+        );
     }
 
     #[test]

@@ -99,6 +99,18 @@ fn names_after(rest: &str) -> Vec<String> {
     };
     names::split_names(body)
         .into_iter()
+        // A group ("Verts", "UMP") is not a person: a person has a civility, a surname in
+        // capitals or two words.
+        .filter(|n| {
+            let raw = &body[n.start..n.end];
+            names::strip_civility(raw.trim()).len() < raw.trim().len()
+                || n.name.split_whitespace().count() >= 2
+                || n.name
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(|c| c.is_uppercase())
+                    && n.name.chars().filter(|c| c.is_alphabetic()).count() > 4
+        })
         .map(|n| {
             // "M. TANGUY qui indique …": the name ends before the relative clause.
             let name = n.name.split(" qui ").next().unwrap_or(&n.name).to_string();

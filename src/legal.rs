@@ -172,6 +172,12 @@ pub fn find(
                     prefixed: prefix.is_some(),
                 });
             }
+            // "L2122-1 et suivants": the article cited, the ones after it implied.
+            static FOLLOWING: LazyLock<Regex> =
+                LazyLock::new(|| re(r"(?i)^\s+et\s+(?:suivants|s\.)"));
+            if let Some(f) = FOLLOWING.find(&text[pos..]) {
+                pos += f.end();
+            }
             match LIST_SEP.find(&text[pos..]) {
                 Some(s)
                     if ARTICLE_NUM.is_match(&text[pos + s.end()..])
@@ -505,6 +511,10 @@ mod tests {
         assert_eq!(
             refs("Vu le CGCT ; vu l'article L. 2122-17 de ce même code"),
             ["CGCT L2122-17"]
+        );
+        assert_eq!(
+            refs("les articles L2122-1 et suivants et R2122-1 et suivants du code général de la propriété des personnes publiques"),
+            ["CGPPP L2122-1", "CGPPP R2122-1"]
         );
     }
 

@@ -259,7 +259,7 @@ fn line_ends_name(seg: &str, next: &str) -> bool {
         || seg.trim_end().ends_with(" –")
         || (seg.contains([',', ';']) && is_role(strip_civility(last)))
         || next.starts_with(['-', '•', '–'])
-        || (strip_civility(next).len() < next.len() && !next.starts_with("M.L"))
+        || strip_civility(next).len() < next.len()
 }
 
 /// In a list of one name a line, a name wrapped over two lines: "Mme Hélène" / "GRANDJEAN",

@@ -1,6 +1,6 @@
 //! People's names in member lists: civilities and roles taken off, grouped forms split.
 //!
-//! Names are kept as written ("DUPONT Claude", "Jean-Marc GOSSELIN", "ML Castelli"); only
+//! Names are kept as written ("DUPONT Claude", "Jean-Marc LEROY", "ML Santoni"); only
 //! civility words (M., Mme, Monsieur…) and role words (Maire, adjoint…) are removed, the
 //! role being kept apart.
 
@@ -47,7 +47,7 @@ fn is_civility_word(w: &str) -> bool {
 pub fn strip_civility(s: &str) -> &str {
     let mut s = s.trim();
     loop {
-        // "M.L. CASTELLI", "M.C. RUIZ": initials, not "Monsieur".
+        // "M.L. SANTONI", "M.C. RUIZ": initials, not "Monsieur".
         let b = s.as_bytes();
         if b.len() >= 4 && b[0] == b'M' && b[1] == b'.' && b[2].is_ascii_uppercase() && b[3] == b'.'
         {
@@ -151,7 +151,7 @@ pub fn is_plausible_name(s: &str) -> bool {
 
 /// Splits a block holding a list of names into names. Commas, semicolons, " et ", dashes
 /// between spaces and line breaks separate names; when the block uses commas, a line break
-/// is taken for a wrap inside a name ("Sabria" / "BOUALLAGA").
+/// is taken for a wrap inside a name ("Samia" / "BENALI").
 pub fn split_names(block: &str) -> Vec<NameRef> {
     let separated = block.contains([',', ';'])
         || block.contains(" - ")
@@ -197,7 +197,7 @@ pub fn split_names(block: &str) -> Vec<NameRef> {
     }
     pieces.push((start, block.len()));
     let mut out: Vec<NameRef> = Vec::new();
-    // "JF Orsatelli J. Orsatelli": a comma forgotten before an initial that opens a new name.
+    // "JF Paoli J. Paoli": a comma forgotten before an initial that opens a new name.
     static INITIAL_AFTER_NAME: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\p{Ll}{2,}(\s+)\p{Lu}{1,2}\.\s*\p{Lu}").unwrap());
     let mut split_pieces = Vec::new();
@@ -250,7 +250,7 @@ pub fn split_names(block: &str) -> Vec<NameRef> {
 
 /// In a list with separators, a line break ends a name when the line is complete, or what
 /// follows the last separator is a role ("M. X, Maire"), or the next line opens with a
-/// civility or a bullet; otherwise it is a wrap inside a name ("Sabria" / "BOUALLAGA").
+/// civility or a bullet; otherwise it is a wrap inside a name ("Samia" / "BENALI").
 fn line_ends_name(seg: &str, next: &str) -> bool {
     let last = seg.rsplit([',', ';']).next().unwrap_or(seg);
     let next = next.trim();
@@ -314,7 +314,7 @@ pub fn name_key(name: &str) -> Vec<String> {
 }
 
 /// True when two written names can be the same person: the tokens of one are among the
-/// other's ("M. LEBLANC" and "Michel LEBLANC").
+/// other's ("M. VASSEUR" and "Henri VASSEUR").
 pub fn same_person(a: &str, b: &str) -> bool {
     let (ka, kb) = (name_key(a), name_key(b));
     if ka.is_empty() || kb.is_empty() {
@@ -335,7 +335,7 @@ mod tests {
     fn civility_and_roles() {
         assert_eq!(strip_civility("Monsieur Claude DUPONT"), "Claude DUPONT");
         assert_eq!(strip_civility("Mme. Anne MARTIN"), "Anne MARTIN");
-        assert_eq!(strip_civility("M.L. CASTELLI"), "M.L. CASTELLI");
+        assert_eq!(strip_civility("M.L. SANTONI"), "M.L. SANTONI");
         assert_eq!(
             split_role("Claude DUPONT, Maire"),
             ("Claude DUPONT".into(), Some("Maire".into()))
@@ -344,7 +344,7 @@ mod tests {
             split_role("DUPONT Claude (2ème adjoint)"),
             ("DUPONT Claude".into(), Some("2ème adjoint".into()))
         );
-        assert_eq!(split_role("le Maire, Philippe Saurel").0, "Philippe Saurel");
+        assert_eq!(split_role("le Maire, Antoine Morel").0, "Antoine Morel");
         assert!(!is_role("LEMAIRE Paul"));
         assert!(is_role("le Maire"));
     }
@@ -352,12 +352,12 @@ mod tests {
     #[test]
     fn comma_list_with_wraps() {
         assert_eq!(
-            names("Fabien ABERT, Sabria\nBOUALLAGA, Cédric DE\nSAINT JOUAN, Rabii YOUSSOUS."),
+            names("Gilles ARNAUD, Samia\nBENALI, Cédric DE\nSAINT ROMAN, Karim HADDAD."),
             [
-                "Fabien ABERT",
-                "Sabria BOUALLAGA",
-                "Cédric DE SAINT JOUAN",
-                "Rabii YOUSSOUS"
+                "Gilles ARNAUD",
+                "Samia BENALI",
+                "Cédric DE SAINT ROMAN",
+                "Karim HADDAD"
             ]
         );
     }
@@ -400,8 +400,8 @@ mod tests {
     #[test]
     fn one_per_line_and_roles_alone() {
         assert_eq!(
-            names("Madame Isabelle SIGAUD\nMonsieur Antonio MENDES"),
-            ["Isabelle SIGAUD", "Antonio MENDES"]
+            names("Madame Isabelle MARTIN\nMonsieur Antonio SILVA"),
+            ["Isabelle MARTIN", "Antonio SILVA"]
         );
         let refs = split_names("Monsieur Claude DUPONT, Maire, Mme Anne LEROY");
         assert_eq!(refs[0].role.as_deref(), Some("Maire"));
@@ -412,12 +412,12 @@ mod tests {
     fn prose_is_not_a_name() {
         assert!(clean_name("Le quorum est atteint").is_none());
         assert!(clean_name("Madame le Maire ouvre la séance").is_none());
-        assert!(clean_name("ML Castelli").is_some());
+        assert!(clean_name("ML Santoni").is_some());
     }
 
     #[test]
     fn same_person_by_tokens() {
-        assert!(same_person("M. LEBLANC", "Michel LEBLANC"));
-        assert!(!same_person("Michel LEBLANC", "Michel DUPONT"));
+        assert!(same_person("M. VASSEUR", "Henri VASSEUR"));
+        assert!(!same_person("Henri VASSEUR", "Michel DUPONT"));
     }
 }

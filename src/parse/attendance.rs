@@ -610,7 +610,7 @@ fn inline_block_end(region: &str, from: usize, in_brackets: bool) -> usize {
                 return i
             }
             b'.' => {
-                // A full stop ends the list unless it is an initial ("J. Orsatelli").
+                // A full stop ends the list unless it is an initial ("J. Paoli").
                 let prev_word: String = region[..i]
                     .chars()
                     .rev()
@@ -747,7 +747,7 @@ fn read_block(kind: LabelKind, block: &str, base: usize, out: &mut Members) {
             }
         }
         LabelKind::Absent { .. } | LabelKind::AbsentProxy => {
-            // Entries are split at commas: a line break inside one is a wrap ("N." / "Pulicani").
+            // Entries are split at commas: a line break inside one is a wrap ("N." / "Filippi").
             let unwrapped = unwrap_lines(block);
             let block = unwrapped.as_str();
             let excused = if let LabelKind::Absent { excused } = kind {
@@ -879,7 +879,7 @@ fn strip_group_heading(entry: &str) -> &str {
 }
 
 /// Joins the lines of a comma-separated list where a line break is a wrap inside an entry
-/// ("N." / "Pulicani"); keeps it where a line ends its entry (a full stop that is not an
+/// ("N." / "Filippi"); keeps it where a line ends its entry (a full stop that is not an
 /// initial's) or the next line opens with a civility. Offsets are kept.
 fn unwrap_lines(block: &str) -> String {
     if !block.contains([',', ';']) {
@@ -975,7 +975,7 @@ mod tests {
 
     #[test]
     fn counts_before_labels_and_or_represented() {
-        let c = counts("25 Conseillers étaient Présents ou Représentés (07 Procurations : ML Castelli) et 04 Absents", 0);
+        let c = counts("25 Conseillers étaient Présents ou Représentés (07 Procurations : ML Santoni) et 04 Absents", 0);
         assert_eq!(c.present, None);
         assert_eq!(c.represented.map(|x| x.0), Some(7));
         assert_eq!(c.absent.map(|x| x.0), Some(4));
@@ -997,7 +997,7 @@ mod tests {
     #[test]
     fn count_is_not_a_list() {
         let c = counts(
-            "Présents : Madame Florence DEMOUY, Monsieur Romain RIBEIRO",
+            "Présents : Madame Hélène TOURNIER, Monsieur Romain RIBEIRO",
             0,
         );
         assert_eq!(c.present, None);
@@ -1005,45 +1005,39 @@ mod tests {
 
     #[test]
     fn lists_and_proxies() {
-        let r = "Présents : Madame Michèle BOURBIER, Monsieur Bernard ROBERT, Monsieur Michel\nLEBLANC.\nPouvoirs :\nMadame Florence DEMOUY à Monsieur Michel LEBLANC\nMadame Françoise SANTUNE à Monsieur Damien BARATTE\nAbsents :\nMadame Isabelle SIGAUD\nMonsieur Antonio MENDES\nSecrétaire : Monsieur Michel LEBLANC\n";
+        let r = "Présents : Madame Agnès DELORME, Monsieur Bernard FAURE, Monsieur Henri\nVASSEUR.\nPouvoirs :\nMadame Hélène TOURNIER à Monsieur Henri VASSEUR\nMadame Françoise LAMBERT à Monsieur Damien COLLIN\nAbsents :\nMadame Isabelle MARTIN\nMonsieur Antonio SILVA\nSecrétaire : Monsieur Henri VASSEUR\n";
         let m = members(r, 0);
         let present: Vec<_> = m.present.iter().map(|n| n.name.as_str()).collect();
-        assert_eq!(
-            present,
-            ["Michèle BOURBIER", "Bernard ROBERT", "Michel LEBLANC"]
-        );
+        assert_eq!(present, ["Agnès DELORME", "Bernard FAURE", "Henri VASSEUR"]);
         assert_eq!(m.proxies.len(), 2);
-        assert_eq!(m.proxies[0].to.as_deref(), Some("Michel LEBLANC"));
+        assert_eq!(m.proxies[0].to.as_deref(), Some("Henri VASSEUR"));
         let absent: Vec<_> = m.absent.iter().map(|(n, _)| n.name.as_str()).collect();
         assert_eq!(
             absent,
             [
-                "Isabelle SIGAUD",
-                "Antonio MENDES",
-                "Florence DEMOUY",
-                "Françoise SANTUNE"
+                "Isabelle MARTIN",
+                "Antonio SILVA",
+                "Hélène TOURNIER",
+                "Françoise LAMBERT"
             ]
         );
     }
 
     #[test]
     fn proxies_in_sentences() {
-        let r = "Etaient représentés : Jérôme DENYS donne procuration à Jean-Marc GOSSELIN, Adeline COCHETEUX donne procuration à Julie LAI\n";
+        let r = "Etaient représentés : Jérôme DUVAL donne procuration à Jean-Marc LEROY, Adeline FOURNIER donne procuration à Julie PONS\n";
         let m = members(r, 0);
         assert_eq!(m.proxies.len(), 2);
-        assert_eq!(m.proxies[1].from, "Adeline COCHETEUX");
-        assert_eq!(m.proxies[1].to.as_deref(), Some("Julie LAI"));
+        assert_eq!(m.proxies[1].from, "Adeline FOURNIER");
+        assert_eq!(m.proxies[1].to.as_deref(), Some("Julie PONS"));
     }
 
     #[test]
     fn label_after_its_list() {
-        let r = "présidence de Monsieur le Maire, Philippe Saurel\nFabien ABERT, Lorraine\nACQUIER, Luc ALBERNHE.\nPrésents :\nAbsents ayant voté par procuration en application de l'article L 2121-20 du Code\nGénéral des Collectivités Territoriales :\nValérie BARTHAS-ORSAL, Perla DANAN.\nAbsents :\nPatrick VIGNAL\nAssociation départementale pour l'information\n";
+        let r = "présidence de Monsieur le Maire, Antoine Morel\nGilles ARNAUD, Laure\nBESSON, Marc CHAPUIS.\nPrésents :\nAbsents ayant voté par procuration en application de l'article L 2121-20 du Code\nGénéral des Collectivités Territoriales :\nNadine ROUX-PERRET, Lina FERRAND.\nAbsents :\nYves GARNIER\nAssociation départementale pour l'information\n";
         let m = members(r, 0);
         let present: Vec<_> = m.present.iter().map(|n| n.name.as_str()).collect();
-        assert_eq!(
-            present,
-            ["Fabien ABERT", "Lorraine ACQUIER", "Luc ALBERNHE"]
-        );
+        assert_eq!(present, ["Gilles ARNAUD", "Laure BESSON", "Marc CHAPUIS"]);
         assert_eq!(m.proxies.iter().filter(|p| p.to.is_none()).count(), 2);
         assert_eq!(m.absent.len(), 3);
     }

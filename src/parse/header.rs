@@ -581,8 +581,8 @@ fn joined_phrase(rest: &str) -> String {
     out
 }
 
-/// The name in "Monsieur le Maire, Philippe Saurel" / "Madame Florence DEMOUY, maire" /
-/// "Raymond ZINGRAFF, Maire".
+/// The name in "Monsieur le Maire, Antoine Morel" / "Madame Hélène TOURNIER, maire" /
+/// "Roland FAVIER, Maire".
 fn president_name(phrase: &str) -> Option<String> {
     let phrase = phrase.trim();
     static ROLE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
@@ -663,7 +663,7 @@ pub fn secretary(text: &str) -> Option<Found<String>> {
             .map(|p| p + 1)
             .unwrap_or(0);
         let mut cand = before[from..].trim();
-        // "… du CGCT, Colette DESZCZ est nommée": skip a trailing "M."
+        // "… du CGCT, Odile MARCHAIS est nommée": skip a trailing "M."
         if cand.len() <= 3 {
             let from2 = before[..from.saturating_sub(1)]
                 .rfind([',', '\n', ';', ':'])
@@ -809,45 +809,45 @@ mod tests {
     #[test]
     fn president_and_secretary() {
         assert_eq!(
-            president("Sous la présidence de : Raymond ZINGRAFF, Maire\n")
+            president("Sous la présidence de : Roland FAVIER, Maire\n")
                 .unwrap()
                 .value,
-            "Raymond ZINGRAFF"
+            "Roland FAVIER"
         );
         assert_eq!(
-            president("sous la présidence de Monsieur le Maire, Philippe Saurel\nPrésents")
+            president("sous la présidence de Monsieur le Maire, Antoine Morel\nPrésents")
                 .unwrap()
                 .value,
-            "Philippe Saurel"
+            "Antoine Morel"
         );
         assert_eq!(
-            president("sous la présidence de Madame Florence\nDEMOUY, maire.")
+            president("sous la présidence de Madame Hélène\nTOURNIER, maire.")
                 .unwrap()
                 .value,
-            "Florence DEMOUY"
+            "Hélène TOURNIER"
         );
-        assert_eq!(secretary("du Code Général des Collectivités Territoriales, Colette DESZCZ est nommée secrétaire de séance.").unwrap().value, "Colette DESZCZ");
+        assert_eq!(secretary("du Code Général des Collectivités Territoriales, Odile MARCHAIS est nommée secrétaire de séance.").unwrap().value, "Odile MARCHAIS");
         assert_eq!(
-            secretary("Secrétaire : Madame Karine DUTEIL\n")
+            secretary("Secrétaire : Madame Sophie LEMAIRE\n")
                 .unwrap()
                 .value,
-            "Karine DUTEIL"
+            "Sophie LEMAIRE"
         );
         assert_eq!(
-            secretary("avoir désigné\nMonsieur Marc-Marie GUGLIELMI comme Secrétaire de Séance")
+            secretary("avoir désigné\nMonsieur Jean-Marie BERTOLI comme Secrétaire de Séance")
                 .unwrap()
                 .value,
-            "Marc-Marie GUGLIELMI"
+            "Jean-Marie BERTOLI"
         );
         assert_eq!(
-            secretary("Mme Trefina KERRAIN, ayant obtenu la majorité des suffrages, a été désignée pour remplir ces\nfonctions").unwrap().value,
-            "Trefina KERRAIN"
+            secretary("Mme Maela LE GOFF, ayant obtenu la majorité des suffrages, a été désignée pour remplir ces\nfonctions").unwrap().value,
+            "Maela LE GOFF"
         );
         assert_eq!(
-            secretary("Secrétaires : Madame Karine DUTEIL, Monsieur Michel LEBLANC\n")
+            secretary("Secrétaires : Madame Sophie LEMAIRE, Monsieur Henri VASSEUR\n")
                 .unwrap()
                 .value,
-            "Karine DUTEIL"
+            "Sophie LEMAIRE"
         );
     }
 }

@@ -583,7 +583,7 @@ mod tests {
         let (n, s) = single("Délibération n°IVP-14/04/23-8\n\nObjet : Espace Numérique de Travail\n\nNombre de membres :");
         assert_eq!(n.as_deref(), Some("IVP-14/04/23-8"));
         assert_eq!(s.unwrap().0, "Espace Numérique de Travail");
-        let (n, s) = single("n° 2014 / 219\nAbsents :\nPatrick VIGNAL\nAssociation pour le logement (ADIL)\nDésignation du représentant\nMonsieur le Maire, Philippe SAUREL, rapporte :\n");
+        let (n, s) = single("n° 2014 / 219\nAbsents :\nYves GARNIER\nAssociation pour le logement (ADIL)\nDésignation du représentant\nMonsieur le Maire, Antoine MOREL, rapporte :\n");
         assert_eq!(n.as_deref(), Some("2014 / 219"));
         assert_eq!(
             s.unwrap().0,

@@ -79,7 +79,7 @@ fn kind_of(k: &str) -> u8 {
     }
 }
 
-/// Names in brackets right after a count: "2 (M. THUILLIER et M. LEBLANC)".
+/// Names in brackets right after a count: "2 (M. PERRIN et M. VASSEUR)".
 fn names_after(rest: &str) -> Vec<String> {
     let t = rest.trim_start();
     let t = t.strip_prefix(':').unwrap_or(t).trim_start();
@@ -88,7 +88,7 @@ fn names_after(rest: &str) -> Vec<String> {
     } else if let Some(inner) = t.strip_prefix(':') {
         inner.split('\n').next().unwrap_or("")
     } else if let Some(inner) = t.strip_prefix(',') {
-        // "Abstention : 1, Monsieur TANGUY, en raison de …": a civility must open the name.
+        // "Abstention : 1, Monsieur BRUNET, en raison de …": a civility must open the name.
         let inner = inner.trim_start();
         if names::strip_civility(inner).len() == inner.len() {
             return Vec::new();
@@ -112,7 +112,7 @@ fn names_after(rest: &str) -> Vec<String> {
                     && n.name.chars().filter(|c| c.is_alphabetic()).count() > 4
         })
         .map(|n| {
-            // "M. TANGUY qui indique …": the name ends before the relative clause.
+            // "M. BRUNET qui indique …": the name ends before the relative clause.
             let name = n.name.split(" qui ").next().unwrap_or(&n.name).to_string();
             name
         })
@@ -394,9 +394,9 @@ mod tests {
 
     #[test]
     fn abstainers_named() {
-        let v = read("Vote :\n- Abstentions : 2 (M. THUILLIER et M. LEBLANC)\n- Pour : 16");
+        let v = read("Vote :\n- Abstentions : 2 (M. PERRIN et M. VASSEUR)\n- Pour : 16");
         assert_eq!(v.abstention, Some(2));
-        assert_eq!(v.abstention_members, ["THUILLIER", "LEBLANC"]);
+        assert_eq!(v.abstention_members, ["PERRIN", "VASSEUR"]);
         assert_eq!(v.for_, Some(16));
         assert_eq!(v.adopted, Some(true));
     }
@@ -414,9 +414,9 @@ mod tests {
     fn unanimity_and_majority() {
         assert_eq!(read("Vote : Pour à l'unanimité").unanimous, Some(true));
         let v =
-            read("Le Conseil, à la majorité, Madame Marie CASTELLI ne prenant pas part au vote.");
+            read("Le Conseil, à la majorité, Madame Marie SANTONI ne prenant pas part au vote.");
         assert_eq!(v.unanimous, Some(false));
-        assert_eq!(v.not_taking_part_members, ["Marie CASTELLI"]);
+        assert_eq!(v.not_taking_part_members, ["Marie SANTONI"]);
     }
 
     #[test]

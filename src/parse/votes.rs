@@ -164,13 +164,20 @@ pub fn read(text: &str) -> VoteRead {
     // "Pour 20   Contre 0   Abstention 3": a tally table without colons.
     static TABLE: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\bpour\s*:?\s*(\d{1,3})\s*[,;–-]?\s*contre\s*:?\s*(\d{1,3})(?:\s*[,;–-]?\s*abstentions?\s*:?\s*(\d{1,3}))?",
+            r"(?i)\bpour\s*:?\s*(\d{1,3})(\s*\([^)]{0,200}\))?\s*[,;–-]?\s*contre\s*:?\s*(\d{1,3})(\s*\([^)]{0,200}\))?(?:\s*[,;–-]?\s*abstentions?\s*:?\s*(\d{1,3})(\s*\([^)]{0,200}\))?)?",
         )
     });
     if let Some(c) = TABLE.captures(text) {
-        v.for_ = c[1].parse().ok();
-        v.against = c[2].parse().ok();
-        v.abstention = c.get(3).and_then(|m| m.as_str().parse().ok());
+        let named = |g: usize| {
+            c.get(g)
+                .map(|m| names_after(m.as_str()))
+                .unwrap_or_default()
+        };
+        record(&mut v, 0, c[1].parse().unwrap_or(0), Vec::new());
+        record(&mut v, 1, c[3].parse().unwrap_or(0), named(4));
+        if let Some(a) = c.get(5) {
+            record(&mut v, 2, a.as_str().parse().unwrap_or(0), named(6));
+        }
         let m = c.get(0).unwrap();
         first_at = Some((m.start(), m.end()));
     }
@@ -376,6 +383,13 @@ mod tests {
             (v.for_, v.against, v.abstention),
             (Some(20), Some(0), Some(3))
         );
+        let v = read("Vote : Pour 8, Contre 1 (M. DUMAS), Abstention 1 (Mme MOREAU).");
+        assert_eq!(
+            (v.for_, v.against, v.abstention),
+            (Some(8), Some(1), Some(1))
+        );
+        assert_eq!(v.against_members, ["DUMAS"]);
+        assert_eq!(v.abstention_members, ["MOREAU"]);
     }
 
     #[test]

@@ -84,7 +84,9 @@ fn names_after(rest: &str) -> Vec<String> {
     let t = rest.trim_start();
     let t = t.strip_prefix(':').unwrap_or(t).trim_start();
     let body = if let Some(inner) = t.strip_prefix('(') {
-        inner.split(')').next().unwrap_or("")
+        // "(abstention du groupe « X » : Mme A, M. B)": the names follow the colon.
+        let inner = inner.split(')').next().unwrap_or("");
+        inner.rsplit(':').next().unwrap_or(inner)
     } else if let Some(inner) = t.strip_prefix(':') {
         inner.split('\n').next().unwrap_or("")
     } else if let Some(inner) = t.strip_prefix(',') {

@@ -227,7 +227,9 @@ pub fn read(text: &str) -> VoteRead {
     }
     // "par 18 voix", "avec 22 Voix « Pour »": votes for, without "contre".
     static BY_VOTES: LazyLock<Regex> = LazyLock::new(|| {
-        re(r#"(?i)\b(?:par|avec)\s+(\d{1,3})\s+voix\b(?:\s*[«"]?\s*pour\s*[»"]?)?"#)
+        re(
+            r#"(?i)(?:\b(?:par|avec)\s+|unanimit[ée][^(\n]{0,60}\(\s*)(\d{1,3})\s+(?:voix|votes)\b(?:\s*[«"]?\s*pour\s*[»"]?)?"#,
+        )
     });
     if v.for_.is_none() {
         for c in BY_VOTES.captures_iter(text) {
@@ -401,6 +403,7 @@ mod tests {
             Some(18)
         );
         assert_eq!(read("avec 22 Voix « Pour », Adopte").for_, Some(22));
+        assert_eq!(read("adopté à l'unanimité (15 voix)").for_, Some(15));
         let v = read("Le conseil, par 15 voix pour, 2 contre et 1 abstention, approuve");
         assert_eq!(
             (v.for_, v.against, v.abstention, v.unanimous),

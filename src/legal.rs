@@ -427,17 +427,17 @@ fn numbered_texts(
                 code: None,
                 article: None,
                 article_end: None,
+                // An arrêté is cited by its date: its number, when given, stays in `text`.
                 number: if kind == LegalKind::Arrete {
                     None
                 } else {
-                    number.clone()
+                    number
                 },
                 date,
                 url: None,
                 span: span_of(base + m.start(), base + pos),
             },
         ));
-        let _ = number;
     }
 }
 

@@ -518,9 +518,7 @@ pub fn members(region: &str, base: usize) -> Members {
         };
         let in_brackets = region[..m.start() + 1].ends_with('(') || m.as_str().starts_with('(');
         let end = inline_block_end(region, m.end(), in_brackets);
-        let before = out.proxies.len() + out.absent.len();
         read_block(kind, &region[m.end()..end], base + m.end(), &mut out);
-        let _ = before;
     }
     // Proxies said in sentences anywhere in the region ("X donne procuration à Y").
     for m in PROXY_VERB.find_iter(region) {

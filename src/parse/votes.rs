@@ -280,15 +280,11 @@ pub fn read(text: &str) -> VoteRead {
         first_at.get_or_insert((m.start(), m.end()));
     }
     v.at = first_at;
-    let rejected = REJECTED.find(text);
-    v.adopted = if let Some(r) = rejected {
+    v.adopted = if REJECTED.is_match(text) {
         // "rejette" inside a quoted recital is rare; a stated tally decides when present.
         match (v.for_, v.against) {
             (Some(f), Some(a)) if f > a => Some(true),
-            _ => {
-                let _ = r;
-                Some(false)
-            }
+            _ => Some(false),
         }
     } else if v.unanimous == Some(true) || ADOPTED.is_match(text) {
         Some(true)

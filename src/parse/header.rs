@@ -240,7 +240,10 @@ fn commune_name(text: &str) -> Option<Found<String>> {
                     name.truncate(p);
                 }
             }
-            let name = name.trim().to_string();
+            // "COMMUNAUTÉ DE COMMUNES DU VAL DE SORELLE": the name, not its article.
+            static ARTICLE: LazyLock<Regex> =
+                LazyLock::new(|| re(r"(?i)^(?:du|des|de\s+la|de\s+l'|de|d')\s*"));
+            let name = ARTICLE.replace(name.trim(), "").trim().to_string();
             if name.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !is_generic_word(&name) {
                 return Some(Found {
                     value: name,

@@ -53,7 +53,7 @@ static OBJET_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 // "1. Titre", "1/ Titre", "1 - Titre", "Point 3 : Titre", "Point n° 3 – Titre", "III - Titre".
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?im)^[ \t]*(?:(?:point|question|affaire|dossier|rapport|objet)\s+(?:n[°o]\.?\s*)?(?P<n1>\d{1,3})\s*(?:[:.)–—-]\s*|\s+)|(?:(?-i:(?:\p{Lu}[\p{L}'\-]*[ \t]+){0,3}\p{Lu}{2,}[\p{Lu}'\-]*)[ \t]+)?(?P<n2>\d{1,3})[ \t]*(?:[./)]|\s[-–—]|[ \t]*-\s)[ \t]*)",
+        r"(?im)^[ \t]*(?:(?:(?:point|question|affaire|dossier|rapport|objet)\s+(?:n[°o]\.?\s*)?|n[°o]\.?\s*)(?P<n1>\d{1,3})\s*(?:[:.)–—-]\s*|\s+)|(?:(?-i:(?:\p{Lu}[\p{L}'\-]*[ \t]+){0,3}\p{Lu}{2,}[\p{Lu}'\-]*)[ \t]+)?(?P<n2>\d{1,3})[ \t]*(?:[./)]|\s[-–—]|[ \t]*-\s)[ \t]*)",
     )
 });
 
@@ -565,6 +565,14 @@ mod tests {
         let nums: Vec<_> = items.iter().map(|i| i.number.clone().unwrap()).collect();
         assert_eq!(nums, ["23-02/001", "23-02/002", "23-02/003"]);
         assert_eq!(items[0].subject.as_deref(), Some("Rapport"));
+    }
+
+    #[test]
+    fn numero_numbering() {
+        let t = "N° 1 – Approbation du procès-verbal\nAdopté à l'unanimité.\n\nN° 2 – Budget primitif 2024\nAdopté par 7 voix pour.\n";
+        let items = split(t, 0);
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[1].subject.as_deref(), Some("Budget primitif 2024"));
     }
 
     #[test]

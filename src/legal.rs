@@ -9,9 +9,7 @@ use crate::model::{LegalKind, LegalReference, Span};
 use regex::Regex;
 use std::sync::LazyLock;
 
-fn re(s: &str) -> Regex {
-    Regex::new(s).unwrap()
-}
+use crate::re;
 
 /// One code of the reference table.
 #[derive(Debug)]
@@ -216,7 +214,7 @@ pub fn find(
                     let named_before = CODE_BEFORE.is_match(sentence).then(|| {
                         CODES
                             .iter()
-                            .filter_map(|c| c.pattern.find_iter_case(sentence).map(|p| (p, c)))
+                            .filter_map(|c| last_match_start(&c.pattern, sentence).map(|p| (p, c)))
                             .max_by_key(|(p, _)| *p)
                             .map(|(_, c)| c)
                     });
@@ -304,18 +302,12 @@ enum CodeRef {
     None,
 }
 
-trait FindLast {
-    fn find_iter_case(&self, s: &str) -> Option<usize>;
-}
-
-impl FindLast for Regex {
-    /// The last place in `s` where this anchored code pattern matches.
-    fn find_iter_case(&self, s: &str) -> Option<usize> {
-        s.char_indices()
-            .rev()
-            .find(|(i, _)| self.is_match(&s[*i..]))
-            .map(|(i, _)| i)
-    }
+/// The last place in `s` where an anchored pattern matches.
+fn last_match_start(pattern: &Regex, s: &str) -> Option<usize> {
+    s.char_indices()
+        .rev()
+        .find(|(i, _)| pattern.is_match(&s[*i..]))
+        .map(|(i, _)| i)
 }
 
 // "loi n° 2013-595 du 8 juillet 2013", "décret n° 91.1415", "ordonnance n° 2021-1310",

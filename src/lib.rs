@@ -15,6 +15,11 @@ pub mod normalize;
 pub mod parse;
 
 pub use input::{InputError, SourceText};
+
+/// Compiles one of the crate's own patterns (constants, checked by the tests that use them).
+pub(crate) fn re(s: &str) -> regex::Regex {
+    regex::Regex::new(s).unwrap()
+}
 pub use model::Document;
 
 /// Parses an input already turned into text.

@@ -5,9 +5,7 @@ use crate::names::{self, NameRef};
 use regex::Regex;
 use std::sync::LazyLock;
 
-fn re(s: &str) -> Regex {
-    Regex::new(s).unwrap()
-}
+use crate::re;
 
 /// The counts a document states, each with where it stands.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -14,9 +14,7 @@ pub struct Found<T> {
     pub end: usize,
 }
 
-fn re(s: &str) -> Regex {
-    Regex::new(s).unwrap()
-}
+use crate::re;
 
 /// The head of the document: where headings and the opening sentence stand.
 pub fn head(text: &str, lines: usize) -> &str {

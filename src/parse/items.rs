@@ -9,9 +9,7 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-fn re(s: &str) -> Regex {
-    Regex::new(s).unwrap()
-}
+use crate::re;
 
 /// An item's place in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -200,6 +198,7 @@ pub fn split(text: &str, from: usize) -> Vec<ItemSpan> {
         return Vec::new();
     };
     let mut out = Vec::new();
+    let width = wrap_width(text);
     for (k, &i) in chain.iter().enumerate() {
         let h = &pool[i];
         let end = chain
@@ -209,11 +208,11 @@ pub fn split(text: &str, from: usize) -> Vec<ItemSpan> {
         // "Point 2 – Titre" / "Délibération n° 2024-029": the number after its title.
         let (subject, body_start) = match title_above(text, h) {
             Some((t, _)) => (Some(t), h.title_start),
-            None => match subject_at(text, h.title_start, end) {
+            None => match subject_at(text, h.title_start, end, width) {
                 // A number alone, the title further down after "Objet :" (a register's
                 // extracts one after another).
                 (None, b) => match OBJET_LABEL.find(&text[h.title_start..end]) {
-                    Some(m) => (subject_at(text, h.title_start + m.end(), end).0, b),
+                    Some(m) => (subject_at(text, h.title_start + m.end(), end, width).0, b),
                     None => (None, b),
                 },
                 found => found,
@@ -361,12 +360,11 @@ fn clean_number(n: &str) -> String {
 }
 
 /// The subject after a heading: its line, and the lines that continue it (a long line that
-/// wrapped). Returns the subject and where the body starts.
-fn subject_at(text: &str, from: usize, limit: usize) -> (Option<String>, usize) {
+/// wrapped at `width`, see `wrap_width`). Returns the subject and where the body starts.
+fn subject_at(text: &str, from: usize, limit: usize, width: usize) -> (Option<String>, usize) {
     let mut pos = from;
     let mut parts: Vec<String> = Vec::new();
     let mut first = true;
-    let width = wrap_width(text);
     while pos < limit {
         let le = text[pos..limit]
             .find('\n')
@@ -466,7 +464,7 @@ pub fn single(text: &str) -> (Option<String>, Option<(String, usize)>) {
     // A lone heading "24-04/058 — Titre :" names the deliberation.
     let lone = headings(text).into_iter().find(|h| h.strong);
     if let Some(m) = OBJET_LABEL.find(text) {
-        let (s, _) = subject_at(text, m.end(), text.len());
+        let (s, _) = subject_at(text, m.end(), text.len(), wrap_width(text));
         if let Some(s) = s {
             return (number, Some((s, m.end())));
         }
@@ -476,7 +474,7 @@ pub fn single(text: &str) -> (Option<String>, Option<(String, usize)>) {
             number = number.or_else(|| Some(clean_number(&h.number)));
             return (number, Some((t, at)));
         }
-        if let (Some(s), _) = subject_at(text, h.title_start, text.len()) {
+        if let (Some(s), _) = subject_at(text, h.title_start, text.len(), wrap_width(text)) {
             if s.chars().filter(|c| c.is_alphabetic()).count() >= 5 {
                 number = number.or_else(|| Some(clean_number(&h.number)));
                 return (number, Some((s, h.title_start)));

@@ -4,9 +4,7 @@ use crate::grammar::{self, Date};
 use regex::Regex;
 use std::sync::LazyLock;
 
-fn re(s: &str) -> Regex {
-    Regex::new(s).unwrap()
-}
+use crate::re;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PublicationRead {

@@ -5,9 +5,7 @@ use crate::names;
 use regex::Regex;
 use std::sync::LazyLock;
 
-fn re(s: &str) -> Regex {
-    Regex::new(s).unwrap()
-}
+use crate::re;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VoteRead {

@@ -25,6 +25,8 @@ pub struct Document {
     pub attendance: Attendance,
     pub deliberations: Vec<Deliberation>,
     pub legal_references: Vec<LegalReference>,
+    /// Earlier deliberations and circulaires cited outside every deliberation.
+    pub other_references: Vec<LegalReference>,
     pub publication: Publication,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -169,6 +171,8 @@ pub struct Deliberation {
     pub outcome: Option<Outcome>,
     pub decisions: Vec<String>,
     pub legal_references: Vec<LegalReference>,
+    /// Earlier deliberations and circulaires cited (not legislation; see [`LegalReference`]).
+    pub other_references: Vec<LegalReference>,
     pub span: Span,
 }
 
@@ -186,6 +190,8 @@ pub enum LegalKind {
     Other,
 }
 
+/// A text cited. `legal_references` hold legislation and regulation (codes, lois, ordonnances,
+/// décrets, arrêtés, EU acts); earlier deliberations and circulaires go to `other_references`.
 #[derive(Debug, Clone, Serialize)]
 pub struct LegalReference {
     pub kind: LegalKind,
@@ -197,6 +203,49 @@ pub struct LegalReference {
     pub date: Option<String>,
     pub url: Option<String>,
     pub span: Span,
+    /// For code articles: the code's Légifrance text id (LEGITEXT…).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub legitext: Option<String>,
+    /// Who issued an arrêté or a circulaire ("préfectoral", "municipal", "ministériel").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    /// An arrêté's own number. Arrêtés are keyed by their date: `number` holds the number only
+    /// when no date is cited.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub act_number: Option<String>,
+    /// For kind `other`: what the text is ("circulaire").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub act: Option<String>,
+    /// The short form resolved against an earlier citation ("du même code", "de la loi
+    /// précitée"), or "(implicit)" for an article cited without its code right after one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub short_form: Option<String>,
+}
+
+impl LegalReference {
+    pub fn new(kind: LegalKind, text: String, span: Span) -> Self {
+        LegalReference {
+            kind,
+            text,
+            code: None,
+            article: None,
+            article_end: None,
+            number: None,
+            date: None,
+            url: None,
+            span,
+            legitext: None,
+            issuer: None,
+            act_number: None,
+            act: None,
+            short_form: None,
+        }
+    }
+
+    /// Legislation and regulation, as opposed to earlier deliberations and circulaires.
+    pub fn is_legislation(&self) -> bool {
+        !matches!(self.kind, LegalKind::Deliberation | LegalKind::Other)
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Default)]

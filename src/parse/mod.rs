@@ -115,15 +115,23 @@ pub fn parse_normalized(text: &Text) -> Document {
     }
 
     // Legal references outside every deliberation belong to the document.
-    let all_refs = legal::find(s, 0, &span);
+    // A deliberation "of" the sitting's own date is the act itself ("Extrait de la
+    // délibération n° 12 du conseil municipal du …"), not an earlier one.
+    let session_iso = date.as_ref().map(|d| d.value.iso());
+    let all_refs = legal::find(s, 0, &span)
+        .into_iter()
+        .filter(|r| r.kind != LegalKind::Deliberation || r.date.is_none() || r.date != session_iso);
     let mut doc_refs = Vec::new();
+    let mut doc_other = Vec::new();
     for r in all_refs {
-        match deliberations
+        let item = deliberations
             .iter_mut()
-            .find(|d| d.span.start <= r.span.start && r.span.start < d.span.end)
-        {
-            Some(d) => d.legal_references.push(r),
-            None => doc_refs.push(r),
+            .find(|d| d.span.start <= r.span.start && r.span.start < d.span.end);
+        match (item, r.is_legislation()) {
+            (Some(d), true) => d.legal_references.push(r),
+            (Some(d), false) => d.other_references.push(r),
+            (None, true) => doc_refs.push(r),
+            (None, false) => doc_other.push(r),
         }
     }
 
@@ -241,6 +249,7 @@ pub fn parse_normalized(text: &Text) -> Document {
         },
         deliberations,
         legal_references: doc_refs,
+        other_references: doc_other,
         publication: Publication {
             signed: publ.signed.map(|d| d.0.iso()),
             transmitted: publ.transmitted.map(|d| d.0.iso()),
@@ -358,6 +367,7 @@ fn make_item(
         }),
         decisions: votes::decisions(body),
         legal_references: Vec::new(),
+        other_references: Vec::new(),
         span: text.span(base, end),
     }
 }

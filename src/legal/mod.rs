@@ -1,0 +1,296 @@
+//! Legal references: code articles, lois, décrets, ordonnances, arrêtés, EU acts, and the
+//! earlier deliberations and circulaires a decision rests on.
+//!
+//! A pipeline in the manner of eyecite, on normalized text: find (the codes named, the
+//! citations of articles in [`articles`], the numbered and dated texts in [`texts`]), then
+//! resolve in reading order (short forms such as "du même code", "de la loi précitée", an
+//! article cited without its code right after a full citation, "la loi du 26 janvier 1984"
+//! after its numbered citation), then link ([`link`]: Légifrance ids and ELI addresses). The
+//! reference tables are data ([`tables`], `data/*.tsv`), loaded once.
+
+pub mod articles;
+pub mod link;
+pub mod tables;
+pub mod texts;
+
+use crate::model::{LegalKind, LegalReference, Span};
+use articles::{Target, TextWord};
+pub use tables::{code_at, Code, CODES};
+
+/// How far after a full citation an article cited alone ("Vu l'article L2122-22 ;") is read
+/// as one of the same code.
+const IMPLICIT_REACH: usize = 250;
+
+enum Event {
+    Mention(&'static Code),
+    Citation(usize),
+    Text(usize),
+}
+
+/// Finds every reference in `text`, in reading order; spans are offsets from `base` in the
+/// document, turned into spans by `span_of`.
+pub fn find(
+    text: &str,
+    base: usize,
+    span_of: &dyn Fn(usize, usize) -> Span,
+) -> Vec<LegalReference> {
+    // Find.
+    let mentions: Vec<(usize, &'static Code)> = tables::ANY_CODE
+        .find_iter(text)
+        .filter_map(|m| code_at(&text[m.start()..]).map(|c| (m.start(), c)))
+        .collect();
+    let citations = articles::find(text, &mentions);
+    let found = texts::find(text, base, span_of);
+
+    // Resolve, in reading order: at one offset, a citation of articles comes before the text
+    // it names ("l'article 2 de la loi n° …" starts before "loi").
+    let mut events: Vec<(usize, u8, Event)> = Vec::new();
+    events.extend(mentions.iter().map(|(p, c)| (*p, 0, Event::Mention(c))));
+    events.extend(
+        citations
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.start, 1, Event::Citation(i))),
+    );
+    events.extend(
+        found
+            .iter()
+            .enumerate()
+            .map(|(i, (p, _))| (*p, 2, Event::Text(i))),
+    );
+    events.sort_by_key(|e| (e.0, e.1));
+
+    let mut out: Vec<(usize, LegalReference)> = Vec::new();
+    // The last code named or cited, and where.
+    let mut last_code: Option<(&'static Code, usize)> = None;
+    let mut last_text: [Option<usize>; 3] = [None; 3];
+    // Texts whose articles were cited: the articles stand for them.
+    let mut absorbed = vec![false; found.len()];
+    for (at, _, ev) in events {
+        match ev {
+            Event::Mention(c) => last_code = Some((c, at)),
+            Event::Text(i) => {
+                let r = &found[i].1;
+                if let Some(slot) = text_slot(r.kind) {
+                    last_text[slot] = Some(i);
+                }
+                if !absorbed[i] {
+                    out.push(found[i].clone());
+                }
+            }
+            Event::Citation(i) => {
+                let c = &citations[i];
+                let cited = &text[c.start..c.end];
+                let (code, text_ref, short_form) = match c.target {
+                    Target::Code(code) => (Some(code), None, None),
+                    Target::SameCode => (last_code.map(|l| l.0), None, c.short_form.clone()),
+                    Target::SameText(word) => {
+                        let slot = match word {
+                            TextWord::Loi => 0,
+                            TextWord::Decret => 1,
+                            TextWord::Ordonnance => 2,
+                        };
+                        (None, last_text[slot], c.short_form.clone())
+                    }
+                    Target::TextAt(p) => {
+                        let t = found.iter().position(|(s, _)| *s == p);
+                        if let Some(t) = t {
+                            absorbed[t] = true;
+                        }
+                        (None, t, None)
+                    }
+                    Target::Unsaid => {
+                        let near = last_code.filter(|(_, p)| c.start - *p <= IMPLICIT_REACH);
+                        let all_prefixed = c.hits.iter().all(|h| h.prefixed);
+                        match near {
+                            Some((code, _)) if all_prefixed => {
+                                (Some(code), None, Some("(implicit)".to_string()))
+                            }
+                            _ => (None, None, None),
+                        }
+                    }
+                };
+                if let Some(code) = code {
+                    last_code = Some((code, c.end));
+                    for h in &c.hits {
+                        // CGCT articles always carry their L/R/D part; a bare number is
+                        // another text's ("l'article 2 des statuts").
+                        if !h.prefixed && code.id == "CGCT" {
+                            continue;
+                        }
+                        let mut r = LegalReference::new(
+                            LegalKind::CodeArticle,
+                            cited.chars().take(200).collect(),
+                            span_of(base + h.start, base + h.end),
+                        );
+                        r.code = Some(code.id.clone());
+                        r.legitext = Some(code.legitext.clone());
+                        r.article = Some(h.article.clone());
+                        r.article_end = h.article_end.clone();
+                        r.short_form = short_form.clone();
+                        out.push((h.start, r));
+                    }
+                } else if let Some(t) = text_ref {
+                    // "l'article 2 de la loi n° 84-53": the loi, at that article.
+                    let (_, full) = &found[t];
+                    let end = match c.target {
+                        Target::TextAt(_) => c.end.max(full.span.end.saturating_sub(base)),
+                        _ => c.end,
+                    };
+                    let words: String = text[c.start..end.min(text.len())]
+                        .chars()
+                        .take(200)
+                        .collect();
+                    for h in &c.hits {
+                        let mut r = full.clone();
+                        r.text = words.clone();
+                        r.article = Some(h.article.clone());
+                        r.article_end = h.article_end.clone();
+                        r.span = span_of(base + h.start, base + h.end);
+                        r.short_form = short_form.clone();
+                        out.push((h.start, r));
+                    }
+                }
+            }
+        }
+    }
+    out.sort_by_key(|(p, _)| *p);
+    let mut refs: Vec<LegalReference> = out.into_iter().map(|(_, r)| r).collect();
+    // "la loi du 26 janvier 1984" after "la loi n° 84-53 du 26 janvier 1984": the same text.
+    let numbered: Vec<(String, String)> = refs
+        .iter()
+        .filter(|r| r.kind == LegalKind::Loi)
+        .filter_map(|r| Some((r.date.clone()?, r.number.clone()?)))
+        .collect();
+    for r in refs.iter_mut() {
+        if r.kind == LegalKind::Loi && r.number.is_none() {
+            if let Some((_, n)) = numbered.iter().find(|(d, _)| Some(d) == r.date.as_ref()) {
+                r.number = Some(n.clone());
+            }
+        }
+    }
+    // Link.
+    for r in refs.iter_mut() {
+        r.url = link::url(r, r.legitext.as_deref());
+    }
+    refs
+}
+
+/// Where the last text of a kind is kept, for "de la loi précitée".
+fn text_slot(kind: LegalKind) -> Option<usize> {
+    match kind {
+        LegalKind::Loi => Some(0),
+        LegalKind::Decret => Some(1),
+        LegalKind::Ordonnance => Some(2),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refs(t: &str) -> Vec<String> {
+        find(t, 0, &|s, e| Span {
+            start: s,
+            end: e,
+            line: 1,
+            page: None,
+        })
+        .into_iter()
+        .map(|r| match r.kind {
+            LegalKind::CodeArticle => format!(
+                "{} {}{}",
+                r.code.unwrap(),
+                r.article.unwrap(),
+                r.article_end.map(|e| format!("..{e}")).unwrap_or_default()
+            ),
+            k => format!("{:?} {}", k, r.number.or(r.date).unwrap_or_default()),
+        })
+        .collect()
+    }
+
+    #[test]
+    fn code_articles_written_forms() {
+        assert_eq!(
+            refs("l'article L2121-15 du Code Général des Collectivités Territoriales"),
+            ["CGCT L2121-15"]
+        );
+        assert_eq!(refs("l'article L. 2121-15 du CGCT"), ["CGCT L2121-15"]);
+        assert_eq!(refs("article L.2121.15 du CGCT"), ["CGCT L2121-15"]);
+        assert_eq!(
+            refs("article L 2121-20 du Code général des collectivités territoriales"),
+            ["CGCT L2121-20"]
+        );
+        assert_eq!(
+            refs("articles L2121-29 et L2122-22 du CGCT"),
+            ["CGCT L2121-29", "CGCT L2122-22"]
+        );
+        assert_eq!(refs("l'article L.2122-22-4° du CGCT"), ["CGCT L2122-22"]);
+        assert_eq!(refs("article L. 5211-25-1 du CGCT"), ["CGCT L5211-25-1"]);
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(
+            refs("articles R.512-14 à R.512-25 du code de l'environnement"),
+            ["environnement R512-14..R512-25"]
+        );
+        assert_eq!(
+            refs("articles R.2123-4 à 6 du CGCT"),
+            ["CGCT R2123-4..R2123-6"]
+        );
+    }
+
+    #[test]
+    fn short_forms() {
+        assert_eq!(
+            refs("Vu l'article L.5211-17 du CGCT ; conditions posées par l'article L. 5211 -5 du même code."),
+            ["CGCT L5211-17", "CGCT L5211-5"]
+        );
+        assert_eq!(
+            refs("Vu le Code de l'urbanisme, et notamment ses articles L153-36 et L153-45"),
+            ["urbanisme L153-36", "urbanisme L153-45"]
+        );
+        assert_eq!(refs("l'article 2 des statuts"), Vec::<String>::new());
+        assert_eq!(
+            refs("Vu le CGCT ; vu l'article L. 2122-17 de ce même code"),
+            ["CGCT L2122-17"]
+        );
+        assert_eq!(
+            refs("les articles L2122-1 et suivants et R2122-1 et suivants du code général de la propriété des personnes publiques"),
+            ["CGPPP L2122-1", "CGPPP R2122-1"]
+        );
+    }
+
+    #[test]
+    fn numbered_texts_cases() {
+        assert_eq!(
+            refs("la loi n° 2013-595 du 8 juillet 2013"),
+            ["Loi 2013-595"]
+        );
+        assert_eq!(refs("la loi n°84-53 du 26 janvier 1984"), ["Loi 84-53"]);
+        assert_eq!(refs("la loi du 12 juillet 1999"), ["Loi 1999-07-12"]);
+        assert_eq!(
+            refs("la loi n° 84-53 du 26 janvier 1984 ; la loi du 26 janvier 1984"),
+            ["Loi 84-53", "Loi 84-53"]
+        );
+        assert_eq!(
+            refs("les articles L.2122-21-6° et L 2122-22-4° du CGCT"),
+            ["CGCT L2122-21", "CGCT L2122-22"]
+        );
+        assert_eq!(refs("la loi NOTRe"), ["Loi 2015-991"]);
+        assert_eq!(refs("décret n° 91.1415"), ["Decret 91-1415"]);
+        assert_eq!(refs("l'ordonnance n° 2021-1310"), ["Ordonnance 2021-1310"]);
+        assert_eq!(
+            refs("arrêté préfectoral n° 2014-I-022 du 10 janvier 2014"),
+            ["Arrete 2014-01-10"]
+        );
+        assert_eq!(
+            refs("Vu l'arrêté Préfectoral modifié du 16 Juin 1980 portant création"),
+            ["Arrete 1980-06-16"]
+        );
+        assert_eq!(refs("Vu l'arrêté n°24/226 CE du Président du Conseil Exécutif de Corse en date du 15 mai 2024, Vu"), ["Arrete 2024-05-15"]);
+        assert_eq!(refs("Règlement (UE) 2016/679"), ["ReglementUe 2016/679"]);
+    }
+}

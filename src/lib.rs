@@ -12,6 +12,7 @@ pub mod legal;
 pub mod model;
 pub mod names;
 pub mod normalize;
+pub mod output;
 pub mod parse;
 
 pub use input::{InputError, SourceText};

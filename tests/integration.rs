@@ -391,6 +391,56 @@ fn command_line_records_and_exit_codes() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// `registre refs`: one CSV row per reference with its resolution and address; `--count`
+/// groups them by text and article.
+#[test]
+fn refs_command_lists_and_counts() {
+    let out = bin()
+        .args([
+            "refs",
+            "--format",
+            "csv",
+            "fixtures/extrait_visas_short_forms.txt",
+            "fixtures/extrait_legal_refs.txt",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines();
+    assert!(lines
+        .next()
+        .unwrap()
+        .starts_with("path,line,page,item,kind,cited,article"));
+    let rows: Vec<&str> = lines.collect();
+    let row = |needle: &str| {
+        rows.iter()
+            .find(|r| r.contains(needle))
+            .unwrap_or_else(|| panic!("no row with {needle}:\n{text}"))
+    };
+    assert!(row("de la loi précitée").contains(",loi n° 84-53 du 1984-01-26,3,"));
+    assert!(row("(implicit)").contains(",CGCT,L2122-21,"));
+    assert!(row("dudit décret").contains("eli/decret/1988/2/15/88-145"));
+    assert!(row("INTB2008208C").contains(",other,circulaire"));
+    assert!(row(",R512-14,R512-25,").contains("LEGITEXT000025503132"));
+
+    let out = bin()
+        .args(["refs", "--count", "--format", "csv", "fixtures/"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("cited,article,references,documents,url\n"));
+    // Most cited first: L2121-29 of the CGCT is in several fixtures.
+    let counts: Vec<usize> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(2).unwrap().parse().unwrap())
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{text}");
+    assert!(text.contains("CGCT,L2121-29,"), "{text}");
+}
+
 /// A scan with no text layer, or only a repeated stamp, is an error record, not an empty
 /// document.
 #[test]

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Scores registre on the extra gold annotations of eval/extra/, whose sources stay in
-# ../shared/corpus: a temporary folder pairs each gold file with a link to its source.
+# Scores registre on extra gold annotations (eval/extra/ unless GOLD_DIR says), whose sources
+# stay in ../shared/corpus: a temporary folder pairs each gold file with a link to its source.
 # Usage: eval/score-extra.sh [score.py options, e.g. -v]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 shared=$(cd "$here/../shared" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for g in "$here"/eval/extra/*.gold.json; do
+for g in "${GOLD_DIR:-$here/eval/extra}"/*.gold.json; do
   name=$(basename "$g" .gold.json)
   src=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["source"])' "$g")
   ext=${src##*.}; [ "$ext" = pdf ] || ext=txt

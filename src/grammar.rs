@@ -30,7 +30,7 @@ impl Date {
             2 => 28,
             _ => return None,
         };
-        ((1..=days).contains(&day) && (1900..=2100).contains(&year)).then_some(Date {
+        ((1..=days).contains(&day) && (1800..=2100).contains(&year)).then_some(Date {
             year,
             month,
             day,

@@ -60,7 +60,7 @@ static ARTICLES: LazyLock<Regex> =
 // "L2122-22-4°", "1609 nonies C", "1er".
 static ARTICLE_NUM: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?P<p>[LRDA])?\s?\.?\s?(?P<n>\d{1,4}(?:\s?[-.]\s?\d{1,4}){0,3})(?:er(?-u:\b))?(?P<par>\s?[-.]\s?\d{1,2}\s?°)?(?P<lat>\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)(?:\s+[A-Z](?-u:\b))?)?",
+        r"^(?P<p>[LRDA])?\s?\.?\s{0,3}(?P<n>\d{1,4}(?:\s?[-.–—]\s?\d{1,4}){0,3})(?:er(?-u:\b))?(?P<par>\s?[-.]\s?\d{1,2}\s?°)?(?P<lat>\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)(?:\s+[A-Z](?-u:\b))?)?",
     )
 });
 // separator := "," ("et" | "ainsi que")? | "et" | "ou" | "&" | "à" | "au" | "-"
@@ -97,10 +97,23 @@ static TEXT_AFTER: LazyLock<Regex> =
 static CODE_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?:notamment\s+)?(?:ses|son|en\s+son|en\s+ses|les|l')\s*$"));
 
+/// A short form's words on one line, without the comma before them.
+fn one_line(s: &str) -> String {
+    s.trim_start_matches([',', ' ', '\n'])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether an article number has several parts ("2121-15"), rather than one ("6").
+fn compound(n: &str) -> bool {
+    n.contains(['-', '.', '–', '—'])
+}
+
 /// "L", "2121.15" → "L2121-15".
 fn norm_article(prefix: Option<&str>, num: &str) -> String {
     let digits: Vec<&str> = num
-        .split(|c: char| c == '-' || c == '.' || c.is_whitespace())
+        .split(|c: char| "-.–—".contains(c) || c.is_whitespace())
         .filter(|s| !s.is_empty())
         .collect();
     format!(
@@ -122,7 +135,7 @@ pub fn find(text: &str, mentions: &[(usize, &'static Code)]) -> Vec<Citation> {
         let after = &text[pos..];
         let mut short_form = None;
         let target = if let Some(sf) = SHORT_CODE.find(after) {
-            short_form = Some(sf.as_str().trim_start_matches([',', ' ']).to_string());
+            short_form = Some(one_line(sf.as_str()));
             pos += sf.end();
             Target::SameCode
         } else if let Some(st) = SHORT_TEXT.find(after) {
@@ -134,7 +147,7 @@ pub fn find(text: &str, mentions: &[(usize, &'static Code)]) -> Vec<Citation> {
             } else {
                 TextWord::Decret
             };
-            short_form = Some(st.as_str().trim_start_matches([',', ' ']).to_string());
+            short_form = Some(one_line(st.as_str()));
             pos += st.end();
             Target::SameText(word)
         } else {
@@ -167,6 +180,10 @@ fn article_list(text: &str, mut pos: usize) -> (Vec<Hit>, usize) {
     let mut open_range = false;
     while let Some(c) = ARTICLE_NUM.captures(&text[pos..]) {
         let whole = c.get(0).unwrap();
+        // "L212125", "L. 44260-1": digits run on past any article number; not a citation.
+        if text[pos + whole.end()..].starts_with(|ch: char| ch.is_ascii_digit()) {
+            break;
+        }
         let prefix = c.name("p").map(|p| p.as_str());
         // "L2122-22-4°": the last part is a paragraph of the article, not the article.
         let mut num = c["n"].to_string();
@@ -185,10 +202,27 @@ fn article_list(text: &str, mut pos: usize) -> (Vec<Hit>, usize) {
         };
         let start = pos;
         pos += whole.end() + degree;
+        // "L 227-4 et 5": a bare number after an article continues its stem.
+        let stem = hits
+            .last()
+            .filter(|h| {
+                !open_range
+                    && prefix.is_none()
+                    && h.prefixed
+                    && !compound(&c["n"])
+                    && c.name("lat").is_none()
+            })
+            .and_then(|h| h.article.rsplit_once('-'))
+            .map(|(stem, _)| stem.to_string());
+        let art = match stem {
+            Some(stem) => format!("{stem}-{}", &c["n"]),
+            None => art,
+        };
+        let prefixed = prefix.is_some() || art.starts_with(['L', 'R', 'D', 'A']);
         match hits.last_mut() {
             Some(h) if open_range => {
                 // "R.2123-4 à 6": the end shares the start's stem.
-                let end_art = if prefix.is_none() && !c["n"].contains(['-', '.']) {
+                let end_art = if prefix.is_none() && !compound(&c["n"]) {
                     match h.article.rsplit_once('-') {
                         Some((stem, _)) => format!("{stem}-{}", &c["n"]),
                         None => art,
@@ -204,7 +238,7 @@ fn article_list(text: &str, mut pos: usize) -> (Vec<Hit>, usize) {
                 article_end: None,
                 start,
                 end: pos,
-                prefixed: prefix.is_some(),
+                prefixed,
             }),
         }
         if let Some(f) = FOLLOWING.find(&text[pos..]) {
@@ -235,8 +269,11 @@ fn named_before(
     at: usize,
     mentions: &[(usize, &'static Code)],
 ) -> Option<&'static Code> {
+    // A sentence, not a line: "Vu le code …, notamment\nles articles …" wraps.
+    let before = super::texts::tail(text, at, 400);
+    let offset = at - before.len();
+    let sentence_start = offset + before.rfind(['.', ';']).map(|p| p + 1).unwrap_or(0);
     let before = &text[..at];
-    let sentence_start = before.rfind(['.', ';', '\n']).map(|p| p + 1).unwrap_or(0);
     if !CODE_BEFORE.is_match(&before[sentence_start..]) {
         return None;
     }
@@ -294,7 +331,14 @@ mod tests {
         assert_eq!(list("L2122-1 et suivants"), ["L2122-1"]);
         assert_eq!(list("D.521-10 ; D.521-12 du"), ["D521-10", "D521-12"]);
         assert_eq!(list("5 ; 12 voix"), ["5"]);
+        assert_eq!(
+            list("L 227-4 et 5 et R227-1"),
+            ["L227-4", "L227-5", "R227-1"]
+        );
+        assert_eq!(list("R.\n\n2194-2 ne peut"), ["R2194-2"]);
         assert_eq!(list("L.332.8 — L.332.8-2"), ["L332-8", "L332-8-2"]);
+        assert_eq!(list("R 2194 — 2 du"), ["R2194-2"]);
+        assert!(list("L212125 du").is_empty());
     }
 
     #[test]

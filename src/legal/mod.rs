@@ -15,6 +15,7 @@ pub mod texts;
 
 use crate::model::{LegalKind, LegalReference, Span};
 use articles::{Target, TextWord};
+use std::collections::HashMap;
 pub use tables::{code_at, Code, CODES};
 
 /// How far after a full citation an article cited alone ("Vu l'article L2122-22 ;") is read
@@ -60,6 +61,11 @@ pub fn find(
     );
     events.sort_by_key(|e| (e.0, e.1));
 
+    // In a document that cites the CGCT, an article of its shape cited with no code at all
+    // ("au a de l'article L. 2221-5-1") is the CGCT's: local acts rest on it first.
+    let cgct = mentions.iter().map(|(_, c)| *c).find(|c| c.id == "CGCT");
+    // The code of each part already cited ("R2194" of "R2194-3 du CCP").
+    let mut parts: HashMap<String, &'static Code> = HashMap::new();
     let mut out: Vec<(usize, LegalReference)> = Vec::new();
     // The last code named or cited, and where.
     let mut last_code: Option<(&'static Code, usize)> = None;
@@ -106,6 +112,19 @@ pub fn find(
                             Some((code, _)) if all_prefixed => {
                                 (Some(code), None, Some("(implicit)".to_string()))
                             }
+                            // The part of a code already cited with its code ("R2194-3 du
+                            // CCP", then "l'article R 2194-6").
+                            _ if all_prefixed && same_part(&parts, &c.hits).is_some() => (
+                                same_part(&parts, &c.hits),
+                                None,
+                                Some("(implicit)".to_string()),
+                            ),
+                            _ if all_prefixed
+                                && cgct.is_some()
+                                && c.hits.iter().all(cgct_shaped) =>
+                            {
+                                (cgct, None, Some("(assumed)".to_string()))
+                            }
                             _ => (None, None, None),
                         }
                     }
@@ -129,6 +148,9 @@ pub fn find(
                         r.article_end = h.article_end.clone();
                         r.short_form = short_form.clone();
                         out.push((h.start, r));
+                        if h.prefixed {
+                            parts.insert(part(&h.article).to_string(), code);
+                        }
                     }
                 } else if let Some(t) = text_ref {
                     // "l'article 2 de la loi n° 84-53": the loi, at that article.
@@ -174,6 +196,32 @@ pub fn find(
         r.url = link::url(r, r.legitext.as_deref());
     }
     refs
+}
+
+/// The part an article belongs to: "R2194-3" → "R2194".
+fn part(article: &str) -> &str {
+    article.split('-').next().unwrap_or(article)
+}
+
+/// The one code every article's part was cited with before, if there is one.
+fn same_part(
+    parts: &HashMap<String, &'static Code>,
+    hits: &[articles::Hit],
+) -> Option<&'static Code> {
+    let mut codes = hits.iter().map(|h| parts.get(part(&h.article)).copied());
+    let first = codes.next()??;
+    codes.all(|c| c == Some(first)).then_some(first)
+}
+
+/// An article shaped like the CGCT's: L, R or D, then a part of four digits from 1111 to 7999
+/// ("L2121-29", "R1617-18").
+fn cgct_shaped(h: &articles::Hit) -> bool {
+    let a = &h.article;
+    let head: String = a[1..].chars().take_while(|c| c.is_ascii_digit()).collect();
+    a.starts_with(['L', 'R', 'D'])
+        && head.len() == 4
+        && a[1 + head.len()..].starts_with('-')
+        && ("1111".."7999").contains(&head.as_str())
 }
 
 /// Where the last text of a kind is kept, for "de la loi précitée".
@@ -261,6 +309,75 @@ mod tests {
             refs("les articles L2122-1 et suivants et R2122-1 et suivants du code général de la propriété des personnes publiques"),
             ["CGPPP L2122-1", "CGPPP R2122-1"]
         );
+    }
+
+    #[test]
+    fn articles_cited_without_their_code() {
+        // Right after a code: that code.
+        assert_eq!(
+            refs("Vu le Code de l'éducation ;\nVu les articles L. 551-1 et R. 551-13 ;"),
+            ["education L551-1", "education R551-13"]
+        );
+        // A part already cited with its code, far before.
+        let far = format!(
+            "l'article R 2194-3 du CCP. {} Le montant prévu à l'article R. 2194-2 ne peut",
+            "x ".repeat(200)
+        );
+        assert_eq!(
+            refs(&far),
+            ["commande-publique R2194-3", "commande-publique R2194-2"]
+        );
+        // In a document citing the CGCT, an article of its shape is the CGCT's.
+        let doc = format!(
+            "Vu le CGCT ; {} au a de l'article L. 2221-5-1, sous réserve",
+            "x ".repeat(200)
+        );
+        assert_eq!(refs(&doc), ["CGCT L2221-5-1"]);
+        // Not without a CGCT in the document, nor for another shape.
+        assert_eq!(refs("au a de l'article L. 2221-5-1"), Vec::<String>::new());
+        assert_eq!(
+            refs(&format!(
+                "Vu le CGCT ; {} l'article L. 153-36",
+                "x ".repeat(200)
+            )),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn articles_of_lois_and_decrets() {
+        let found = find(
+            "Vu la loi n° 84-53 du 26 janvier 1984 ; vu l'article 3 de la loi précitée ; vu \
+             l'article 34 de la loi n° 84-53 du 26 janvier 1984",
+            0,
+            &|s, e| Span {
+                start: s,
+                end: e,
+                line: 1,
+                page: None,
+            },
+        );
+        let got: Vec<(Option<&str>, Option<&str>, Option<&str>)> = found
+            .iter()
+            .map(|r| {
+                (
+                    r.number.as_deref(),
+                    r.article.as_deref(),
+                    r.short_form.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("84-53"), None, None),
+                (Some("84-53"), Some("3"), Some("de la loi précitée")),
+                (Some("84-53"), Some("34"), None),
+            ]
+        );
+        assert!(found.iter().all(|r| r.url.as_deref()
+            == Some("https://www.legifrance.gouv.fr/eli/loi/1984/1/26/84-53/jo/texte")));
+        assert_eq!(refs("la loi du 10 avril 1867"), ["Loi 1867-04-10"]);
     }
 
     #[test]

@@ -31,6 +31,10 @@ static TEXT_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:n[°o]\.?\s*|num[ée]ro\s+)?(?P<n>\d{2,4}\s?[-.‑/]\s?\d{1,5}(?:/[A-Z]{2,3})?|[\w]{1,12}(?:[-/_][\w]{1,8}){0,4})",
     )
 });
+// The words before an arrêté that make it a noun.
+static ARRETE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:(?-u:\b)(?:l'|le|un|par|des|les|ses|son|cet|ledit|du|d'un|au|aux|leur|mon|vu)\s*)$")
+});
 // A number stated between an act and its date.
 static NUMBER_WITHIN: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?-u:\b)n[°o]\.?\s*(?P<n>[A-Z0-9](?:[\w/._-]*[A-Z0-9])?)"));
@@ -50,6 +54,16 @@ static DAY_LIST: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DATE_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*,?\s*(?:du|en\s+date\s+du)\s+"));
 static DATED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)(?:du|en\s+date\s+du)\s+"));
+
+/// At most the last `n` bytes of `text[..end]` (a pattern anchored at the end need not scan
+/// the whole text).
+pub(super) fn tail(text: &str, end: usize, n: usize) -> &str {
+    let mut from = end.saturating_sub(n);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    &text[from..end]
+}
 
 /// An issuer as one masculine singular word: "ministérielles" → "ministériel",
 /// "préfectoraux" → "préfectoral", "du  Maire" → "du maire".
@@ -102,7 +116,7 @@ fn kind_of(word: &str) -> LegalKind {
 /// Returns the date, where its link ("du") starts, and where the date ends.
 fn date_within(text: &str, pos: usize, max: usize) -> Option<(String, usize, usize)> {
     let end = text[pos..]
-        .find(['.', ';'])
+        .find(['.', ';', ':'])
         .map(|e| pos + e)
         .unwrap_or(text.len())
         .min(pos + max);
@@ -150,6 +164,23 @@ pub fn find(
             if let Some(i) = ISSUER.captures(&text[pos..]) {
                 issuer = Some(issuer_name(&i["i"]));
                 pos += i.get(0).unwrap().end();
+            }
+        }
+        // "l'arrêté", "par arrêté", "arrêté préfectoral", "arrêté n°": the act; "il est convenu
+        // et arrêté ce qui suit", "le montant arrêté à": the verb.
+        if kind == LegalKind::Arrete
+            && issuer.is_none()
+            && !ARRETE_BEFORE.is_match(tail(text, start, 24))
+        {
+            let after: String = text[pos..].trim_start().chars().take(4).collect();
+            let after = after.to_lowercase();
+            let numbered = after.starts_with(|c: char| c.is_ascii_digit());
+            if !(numbered
+                || after.starts_with("n°")
+                || after.starts_with("no ")
+                || after.starts_with("du "))
+            {
+                continue;
             }
         }
         let rest = &text[pos..];
@@ -331,6 +362,7 @@ mod tests {
         none("la loi relative aux libertés");
         none("les loisirs du 12 juillet 1999");
         none("la liste arrêtée du 5 mars 2024");
+        none("il est convenu et arrêté ce qui suit : le conseil du 7 février 2020");
     }
 
     #[test]

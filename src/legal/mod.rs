@@ -311,6 +311,32 @@ mod tests {
         );
     }
 
+    /// Cut anywhere (mid-citation, mid-number, mid-character class), a text still gives
+    /// references without a panic, and every span is a char-boundary range inside it.
+    #[test]
+    fn every_cut_of_a_dense_text_is_safe() {
+        let full = concat!(
+            include_str!("../../fixtures/extrait_visas_short_forms.txt"),
+            include_str!("../../fixtures/extrait_legal_refs.txt")
+        );
+        let span = |s, e| Span {
+            start: s,
+            end: e,
+            line: 1,
+            page: None,
+        };
+        for (i, _) in full.char_indices().step_by(3) {
+            for part in [&full[i..], &full[..i]] {
+                for r in find(part, 0, &span) {
+                    assert!(r.span.start <= r.span.end && r.span.end <= part.len());
+                    assert!(
+                        part.is_char_boundary(r.span.start) && part.is_char_boundary(r.span.end)
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn articles_cited_without_their_code() {
         // Right after a code: that code.

@@ -3,6 +3,7 @@
 
 use crate::input::{self, InputError};
 use crate::model::Document;
+use crate::normalize::Text;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -67,37 +68,56 @@ pub fn is_document(name: &str) -> bool {
 
 /// Reads and parses one path.
 pub fn process(path: &Path) -> Record {
+    process_keeping_text(path).0
+}
+
+/// Reads and parses one path, and keeps the normalized text of a document.
+pub fn process_keeping_text(path: &Path) -> (Record, Option<Text>) {
     let src = match input::read_path(path) {
         Ok(src) => src,
-        Err(e) => return Record::Error(e),
+        Err(e) => return (Record::Error(e), None),
     };
     // The parser is written not to panic; should it ever, the input still yields a record.
-    match std::panic::catch_unwind(|| crate::parse_source(&src)) {
-        Ok(doc) => Record::Document(Box::new(doc)),
-        Err(_) => Record::Error(InputError {
-            path: src.path.clone(),
-            format: Some(src.format),
-            sha256: Some(src.sha256.clone()),
-            kind: "internal".into(),
-            message: "the parser failed on this input (a bug: please report it)".into(),
-        }),
+    match std::panic::catch_unwind(|| crate::parse::parse_keeping_text(&src)) {
+        Ok((doc, text)) => (Record::Document(Box::new(doc)), Some(text)),
+        Err(_) => (
+            Record::Error(InputError {
+                path: src.path.clone(),
+                format: Some(src.format),
+                sha256: Some(src.sha256.clone()),
+                kind: "internal".into(),
+                message: "the parser failed on this input (a bug: please report it)".into(),
+            }),
+            None,
+        ),
     }
 }
 
 /// Processes inputs in parallel, calling `emit` for each record in input order.
-pub fn run(inputs: Vec<Result<PathBuf, InputError>>, mut emit: impl FnMut(Record)) {
-    // Chunks bound memory: a chunk is parsed in parallel, then written in order.
+pub fn run(inputs: Vec<Result<PathBuf, InputError>>, emit: impl FnMut(Record)) {
+    run_with(
+        inputs,
+        |r| match r {
+            Ok(p) => process(p),
+            Err(e) => Record::Error(e.clone()),
+        },
+        emit,
+    )
+}
+
+/// Runs `work` on every input in parallel (each worker fills its own value, e.g. a buffer of
+/// output), calling `emit` with the values in input order.
+pub fn run_with<T: Send>(
+    inputs: Vec<Result<PathBuf, InputError>>,
+    work: impl Fn(&Result<PathBuf, InputError>) -> T + Sync,
+    mut emit: impl FnMut(T),
+) {
+    // Chunks bound memory: a chunk is processed in parallel, then emitted in order.
     let chunk = (rayon::current_num_threads() * 8).max(8);
     for group in inputs.chunks(chunk) {
-        let records: Vec<Record> = group
-            .par_iter()
-            .map(|r| match r {
-                Ok(p) => process(p),
-                Err(e) => Record::Error(e.clone()),
-            })
-            .collect();
-        for r in records {
-            emit(r);
+        let values: Vec<T> = group.par_iter().map(&work).collect();
+        for v in values {
+            emit(v);
         }
     }
 }

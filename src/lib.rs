@@ -6,6 +6,7 @@
 //! rest.
 
 pub mod batch;
+pub mod check;
 pub mod grammar;
 pub mod input;
 pub mod legal;

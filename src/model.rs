@@ -88,6 +88,8 @@ pub struct Session {
     pub secretary: Option<Person>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date_span: Option<Span>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub convocation_span: Option<Span>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -124,6 +126,30 @@ pub struct Attendance {
     pub present_members: Vec<Person>,
     pub absent_members: Vec<Person>,
     pub proxies: Vec<Proxy>,
+    /// Where each stated count stands.
+    #[serde(skip_serializing_if = "CountSpans::is_empty")]
+    pub count_spans: CountSpans,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct CountSpans {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_office: Option<Span>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub present: Option<Span>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub represented: Option<Span>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub voting: Option<Span>,
+}
+
+impl CountSpans {
+    pub fn is_empty(&self) -> bool {
+        self.in_office.is_none()
+            && self.present.is_none()
+            && self.represented.is_none()
+            && self.voting.is_none()
+    }
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -154,6 +180,9 @@ pub struct Vote {
     pub not_taking_part_members: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
+    /// Where "unanimité" is written when the recorded figures contradict it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unanimity_span: Option<Span>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -255,6 +284,13 @@ pub struct Publication {
     pub published: Option<String>,
     /// The ACTES receipt id, e.g. `034-213401722-20140424-0000071216-DE`.
     pub receipt_id: Option<String>,
+    /// Where the signature, transmission and publication dates stand.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signed_span: Option<Span>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transmitted_span: Option<Span>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published_span: Option<Span>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -272,6 +308,9 @@ pub struct Diagnostic {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
+    /// For a finding of `registre check`: the text it rests on ("CGCT L2121-17").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
 }
 
 /// What a batch prints for an input that could not be read.

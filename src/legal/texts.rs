@@ -57,7 +57,7 @@ static DATED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)(?:du|en\s+dat
 
 /// At most the last `n` bytes of `text[..end]` (a pattern anchored at the end need not scan
 /// the whole text).
-pub(super) fn tail(text: &str, end: usize, n: usize) -> &str {
+pub(crate) fn tail(text: &str, end: usize, n: usize) -> &str {
     let mut from = end.saturating_sub(n);
     while !text.is_char_boundary(from) {
         from -= 1;

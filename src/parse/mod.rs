@@ -20,6 +20,12 @@ const ATTENDANCE_LINES: usize = 200;
 
 /// Parses one input's text into a document.
 pub fn parse(src: &SourceText) -> Document {
+    parse_keeping_text(src).0
+}
+
+/// Parses one input's text into a document, and returns the normalized text its spans point
+/// into (for showing the words of a finding).
+pub fn parse_keeping_text(src: &SourceText) -> (Document, Text) {
     let text = normalize::normalize(&src.text);
     let mut doc = parse_normalized(&text);
     doc.source = Source {
@@ -30,7 +36,7 @@ pub fn parse(src: &SourceText) -> Document {
         pages: src.pages,
         encoding: src.encoding.clone(),
     };
-    doc
+    (doc, text)
 }
 
 fn empty_source() -> Source {
@@ -151,7 +157,8 @@ pub fn parse_normalized(text: &Text) -> Document {
                         severity: Severity::Info,
                         message: format!("proxy holder \"{t}\" is named by role and no member holds that role"),
                         span: Some(span(p.start, p.end)),
-                    });
+ basis: None,
+});
                         Some(t.clone())
                     }
                 }
@@ -184,6 +191,26 @@ pub fn parse_normalized(text: &Text) -> Document {
     );
 
     let publ = publication::read(s, date.as_ref().map(|d| d.value));
+    // A count is one word ("16", "seize"); a date runs to the end of its line, at most 24 bytes.
+    let word_span = |at: usize| {
+        let at = at.min(s.len());
+        let rest = &s[at..];
+        let rest = rest.trim_start_matches([' ', ':', '\t']);
+        let from = s.len() - rest.len();
+        let len = rest
+            .find(|c: char| c.is_whitespace() || ",;.)(/".contains(c))
+            .unwrap_or(rest.len());
+        span(from, from + len)
+    };
+    let date_span = |at: usize| {
+        let at = at.min(s.len());
+        let line = s[at..].split('\n').next().unwrap_or("");
+        let mut len = line.len().min(24);
+        while !line.is_char_boundary(len) {
+            len -= 1;
+        }
+        span(at, at + line[..len].trim_end().len())
+    };
     let kind = header::document_kind(s, deliberations.len());
 
     if date.is_none() {
@@ -192,6 +219,7 @@ pub fn parse_normalized(text: &Text) -> Document {
             severity: Severity::Warning,
             message: "the sitting's date was not found".into(),
             span: None,
+            basis: None,
         });
     }
     if deliberations.is_empty() {
@@ -200,10 +228,11 @@ pub fn parse_normalized(text: &Text) -> Document {
             severity: Severity::Warning,
             message: "no deliberation was found".into(),
             span: None,
+            basis: None,
         });
     }
 
-    Document {
+    let mut doc = Document {
         schema_version: 1,
         source: empty_source(),
         document_kind: kind,
@@ -232,6 +261,7 @@ pub fn parse_normalized(text: &Text) -> Document {
                 span: Some(span(p.start, p.end)),
             }),
             date_span: date.as_ref().map(|d| span(d.start, d.end)),
+            convocation_span: convocation.as_ref().map(|c| span(c.start, c.end)),
         },
         attendance: Attendance {
             in_office: counts.in_office.map(|c| c.0),
@@ -246,6 +276,12 @@ pub fn parse_normalized(text: &Text) -> Document {
             present_members,
             absent_members,
             proxies,
+            count_spans: CountSpans {
+                in_office: counts.in_office.map(|c| word_span(c.1)),
+                present: counts.present.map(|c| word_span(c.1)),
+                represented: counts.represented.map(|c| word_span(c.1)),
+                voting: counts.voting.map(|c| word_span(c.1)),
+            },
         },
         deliberations,
         legal_references: doc_refs,
@@ -255,9 +291,17 @@ pub fn parse_normalized(text: &Text) -> Document {
             transmitted: publ.transmitted.map(|d| d.0.iso()),
             published: publ.published.map(|d| d.0.iso()),
             receipt_id: publ.receipt_id,
+            signed_span: publ.signed.map(|d| date_span(d.1)),
+            transmitted_span: publ.transmitted.map(|d| date_span(d.1)),
+            published_span: publ.published.map(|d| date_span(d.1)),
         },
         diagnostics: diags,
-    }
+    };
+    // Check: the rules' findings are diagnostics of the document too.
+    let findings = crate::check::run(&doc, s);
+    doc.diagnostics
+        .extend(findings.iter().map(|f| f.to_diagnostic()));
+    doc
 }
 
 /// "le Maire", "la 1re adjointe": a holder written as a role.
@@ -342,7 +386,8 @@ fn make_item(
                 v.abstention.map(|n| n.to_string()).unwrap_or("?".into())
             ),
             span: Some(text.span(at, at + "unanimité".len())),
-        });
+ basis: None,
+});
     }
     Deliberation {
         number,
@@ -357,6 +402,18 @@ fn make_item(
             abstention_members: v.abstention_members.clone(),
             not_taking_part_members: v.not_taking_part_members.clone(),
             span: v.at.map(|(a, b)| text.span(body_off + a, body_off + b)),
+            unanimity_span: match (v.unanimity_at, v.unanimous) {
+                (Some(u), Some(false)) => {
+                    // From "à l'" or "l'" to the end of "unanimité".
+                    let from = body_off + u;
+                    let word = text.as_str()[from..]
+                        .find("nanimit")
+                        .map(|i| i + "nanimité".len())
+                        .unwrap_or("unanimité".len());
+                    Some(text.span(from, from + word))
+                }
+                _ => None,
+            },
         },
         outcome: v.adopted.map(|a| {
             if a {

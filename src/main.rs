@@ -31,6 +31,27 @@ enum Command {
     },
     /// Print the normalized text of a document, as the parser sees it (spans point into it).
     Text { path: PathBuf },
+    /// Check deliberations against the rules of the CGCT and arithmetic: quorum, proxies,
+    /// tallies, unanimity, majority, convocation delay, dates…
+    Check {
+        /// Files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+        /// Exit with 1 when a finding is at least this severe.
+        #[arg(long, value_enum, default_value_t = Deny::Error)]
+        deny: Deny,
+        /// Only these rules (ids such as QUORUM, TALLY; repeat or separate with commas).
+        #[arg(long, value_delimiter = ',')]
+        rule: Vec<String>,
+        /// Leave these rules out.
+        #[arg(long, value_delimiter = ',')]
+        skip: Vec<String>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// List every legal reference (codes, lois, décrets, arrêtés, EU acts, earlier
     /// deliberations, circulaires) of documents, or count them by text and article.
     Refs {
@@ -48,6 +69,25 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum CheckFormat {
+    /// For a person: rustc-style, the words underlined, the rule and its article.
+    Human,
+    /// One JSON object a line.
+    Json,
+    /// GitHub Actions workflow annotations.
+    Github,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Deny {
+    Info,
+    Warning,
+    Error,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     /// Aligned columns for reading, long cells cut.
@@ -63,6 +103,14 @@ fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|_| {}));
     match cli.command {
         Command::Parse { paths, output } => parse(paths, output),
+        Command::Check {
+            paths,
+            format,
+            deny,
+            rule,
+            skip,
+            output,
+        } => check(paths, format, deny, rule, skip, output),
         Command::Refs {
             paths,
             count,
@@ -104,6 +152,166 @@ fn finish(write_err: Option<std::io::Error>, failed: usize) -> ExitCode {
         return ExitCode::from(2);
     }
     if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// What one input gives `registre check`.
+struct Checked {
+    located: Vec<registre::output::check::Located>,
+    /// The findings already written out, for the formats that stream.
+    rendered: String,
+    items: usize,
+    error: Option<registre::InputError>,
+}
+
+fn check(
+    paths: Vec<PathBuf>,
+    format: CheckFormat,
+    deny: Deny,
+    only: Vec<String>,
+    skip: Vec<String>,
+    output: Option<PathBuf>,
+) -> ExitCode {
+    use registre::check;
+    use registre::output::check as out_check;
+    for id in only.iter().chain(&skip) {
+        if !check::RULES.iter().any(|r| r.id == id.to_uppercase()) {
+            let ids: Vec<&str> = check::RULES.iter().map(|r| r.id.as_str()).collect();
+            eprintln!("registre: no rule {id}; the rules are {}", ids.join(", "));
+            return ExitCode::from(2);
+        }
+    }
+    let wanted = |id: &str| {
+        (only.is_empty() || only.iter().any(|o| o.eq_ignore_ascii_case(id)))
+            && !skip.iter().any(|s| s.eq_ignore_ascii_case(id))
+    };
+    let mut out = match open_output(&output) {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
+    let deny = match deny {
+        Deny::Info => registre::model::Severity::Info,
+        Deny::Warning => registre::model::Severity::Warning,
+        Deny::Error => registre::model::Severity::Error,
+    };
+    let (mut files, mut sittings, mut items, mut unreadable) = (0usize, 0usize, 0usize, 0usize);
+    let mut by_rule: std::collections::BTreeMap<&str, usize> = Default::default();
+    let mut denied = false;
+    let mut all: Vec<out_check::Located> = Vec::new();
+    let mut write_err = None;
+    batch::run_with(
+        batch::expand(&paths),
+        |input| {
+            let path = match input {
+                Ok(p) => p,
+                Err(e) => {
+                    return Checked {
+                        located: vec![],
+                        rendered: String::new(),
+                        items: 0,
+                        error: Some(e.clone()),
+                    }
+                }
+            };
+            match batch::process_keeping_text(path) {
+                (Record::Document(doc), text) => {
+                    let text = text.as_ref().map(|t| t.as_str()).unwrap_or("");
+                    let findings: Vec<check::Finding> = check::run(&doc, text)
+                        .into_iter()
+                        .filter(|f| wanted(f.rule))
+                        .collect();
+                    let located = out_check::locate(&doc.source.path, text, findings);
+                    let rendered: String = located
+                        .iter()
+                        .map(|l| match format {
+                            CheckFormat::Human => out_check::human(l),
+                            CheckFormat::Json => out_check::json_line(l) + "\n",
+                            CheckFormat::Github => out_check::github(l) + "\n",
+                            CheckFormat::Sarif => String::new(),
+                        })
+                        .collect();
+                    Checked {
+                        located,
+                        rendered,
+                        items: doc.deliberations.len(),
+                        error: None,
+                    }
+                }
+                (Record::Error(e), _) => Checked {
+                    located: vec![],
+                    rendered: String::new(),
+                    items: 0,
+                    error: Some(e),
+                },
+            }
+        },
+        |c| {
+            files += 1;
+            if let Some(e) = c.error {
+                unreadable += 1;
+                eprintln!("registre: {e}");
+                return;
+            }
+            sittings += 1;
+            items += c.items;
+            for l in &c.located {
+                *by_rule.entry(l.finding.rule).or_default() += 1;
+                denied |= check::rank(l.finding.severity) >= check::rank(deny);
+            }
+            if let Err(e) = out.write_all(c.rendered.as_bytes()) {
+                write_err.get_or_insert(e);
+            }
+            if format == CheckFormat::Sarif {
+                all.extend(c.located);
+            }
+        },
+    );
+    if format == CheckFormat::Sarif {
+        let log = registre::output::check::sarif(&all);
+        if let Err(e) = writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&log).unwrap_or_default()
+        ) {
+            write_err.get_or_insert(e);
+        }
+    }
+    let found: usize = by_rule.values().sum();
+    let rules: Vec<String> = by_rule.iter().map(|(r, n)| format!("{r} {n}")).collect();
+    let summary = format!(
+        "checked {files} file(s): {sittings} sitting(s), {items} item(s); {found} finding(s){}{}",
+        if rules.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", rules.join(", "))
+        },
+        if unreadable > 0 {
+            format!("; {unreadable} could not be read")
+        } else {
+            String::new()
+        }
+    );
+    // The summary goes with the findings for a person, apart from them for a machine.
+    if format == CheckFormat::Human {
+        if let Err(e) = writeln!(out, "{summary}") {
+            write_err.get_or_insert(e);
+        }
+    } else {
+        eprintln!("{summary}");
+    }
+    if let Err(e) = out.flush() {
+        write_err.get_or_insert(e);
+    }
+    if let Some(e) = write_err {
+        eprintln!("registre: write error: {e}");
+        return ExitCode::from(2);
+    }
+    if unreadable > 0 {
+        ExitCode::from(2)
+    } else if denied {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -441,6 +441,100 @@ fn refs_command_lists_and_counts() {
     assert!(text.contains("CGCT,L2121-29,"), "{text}");
 }
 
+/// `registre check`: rustc-style findings, JSON lines, GitHub annotations; rules chosen with
+/// `--rule` / `--skip`; exit 1 for findings at or above `--deny`, 2 for an unreadable input.
+#[test]
+fn check_command_formats_and_exit_codes() {
+    let run = |args: &[&str]| {
+        let out = bin().arg("check").args(args).output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let bad = "fixtures/extrait_check_findings.txt";
+    let (code, out, _) = run(&[bad]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("error[TALLY]: 8 pour + 2 contre + 0 abstention = 10, but votants = 9\n"));
+    assert!(out.contains(&format!("--> {bad}:37:1\n")), "{out}");
+    assert!(
+        out.contains("37 | Pour : 8 – Contre : 2 – Abstention : 0\n"),
+        "{out}"
+    );
+    assert!(out.contains("   | ^^^^^^^^"), "{out}");
+    assert!(out.contains("= deliberation 2024-009; arithmetic"), "{out}");
+    assert!(out.ends_with(
+        "checked 1 file(s): 1 sitting(s), 1 item(s); 5 finding(s) (CONVOCATION 1, PROXY 1, QUORUM 1, TALLY 1, UNANIMITY 1)\n"
+    ), "{out}");
+
+    let (code, out, err) = run(&["--format", "json", bad]);
+    assert_eq!(code, Some(1));
+    let rules: Vec<String> = out
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["rule"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        rules,
+        ["QUORUM", "PROXY", "TALLY", "UNANIMITY", "CONVOCATION"]
+    );
+    assert!(
+        err.contains("5 finding(s)"),
+        "the summary goes to stderr: {err}"
+    );
+
+    let (_, out, _) = run(&["--format", "github", "--rule", "quorum", bad]);
+    assert_eq!(
+        out,
+        format!("::error file={bad},line=11,col=12,endColumn=13,title=QUORUM (CGCT L2121-17)::présents 7, but the quorum of 15 members in office is 8 (more than half)\n")
+    );
+
+    let (code, out, _) = run(&["--skip", "QUORUM,PROXY,TALLY,UNANIMITY,CONVOCATION", bad]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("0 finding(s)"));
+
+    // A warning fails the run only with --deny warning.
+    let warned = "fixtures/extrait_counts_one_line.txt";
+    assert_eq!(run(&[warned]).0, Some(0));
+    assert_eq!(run(&["--deny", "warning", warned]).0, Some(1));
+
+    assert_eq!(run(&["fixtures/no_such_file.txt"]).0, Some(2));
+    assert_eq!(run(&["--rule", "NOPE", bad]).0, Some(2));
+}
+
+/// `registre check --format sarif` writes SARIF 2.1.0 that the OASIS schema accepts.
+#[test]
+fn sarif_output_follows_the_schema() {
+    let out = bin()
+        .args(["check", "--format", "sarif", "fixtures/"])
+        .output()
+        .unwrap();
+    let log: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/data/sarif-schema-2.1.0.json")).unwrap(),
+    )
+    .unwrap();
+    let v = jsonschema::validator_for(&schema).expect("the SARIF schema compiles");
+    // The schema does reject what is not SARIF.
+    assert!(!v.is_valid(&serde_json::json!({"runs": []})));
+    assert!(!v.is_valid(&serde_json::json!({"version": "2.1.0", "runs": [{"results": []}]})));
+    let errors: Vec<String> = v
+        .iter_errors(&log)
+        .map(|e| format!("{e} at {}", e.instance_path))
+        .collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert!(results.len() >= 5, "{log}");
+    assert!(results.iter().any(|r| r["ruleId"] == "QUORUM"
+        && r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            == "fixtures/extrait_check_findings.txt"));
+}
+
 /// A scan with no text layer, or only a repeated stamp, is an error record, not an empty
 /// document.
 #[test]

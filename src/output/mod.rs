@@ -1,5 +1,6 @@
 //! Output formats at the edge: tables and CSV built from parsed documents.
 
+pub mod check;
 pub mod refs;
 
 /// Writes rows as a plain-text table: columns padded to their widest cell (counted in

@@ -202,7 +202,43 @@ pub struct Deliberation {
     pub legal_references: Vec<LegalReference>,
     /// Earlier deliberations and circulaires cited (not legislation; see [`LegalReference`]).
     pub other_references: Vec<LegalReference>,
+    /// An election held by the council in this item.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub election: Option<Election>,
     pub span: Span,
+}
+
+/// An election held by the council: the office, each round, who was elected.
+#[derive(Debug, Clone, Serialize)]
+pub struct Election {
+    /// The office or the seats ("maire", "adjoints", "délégués au SIVOM"), from the subject.
+    pub office: Option<String>,
+    pub rounds: Vec<Round>,
+    pub elected: Vec<String>,
+}
+
+/// One round of a ballot, with the figures the document states.
+#[derive(Debug, Clone, Serialize)]
+pub struct Round {
+    pub number: u32,
+    pub not_taking_part: Option<u32>,
+    /// Ballots in the urn (votants, enveloppes).
+    pub ballots: Option<u32>,
+    pub blank: Option<u32>,
+    pub spoilt: Option<u32>,
+    /// Blank and spoilt ballots when the document gives them together.
+    pub blank_and_spoilt: Option<u32>,
+    /// Suffrages exprimés.
+    pub expressed: Option<u32>,
+    pub absolute_majority: Option<u32>,
+    pub candidates: Vec<Candidate>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Candidate {
+    pub name: String,
+    pub votes: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

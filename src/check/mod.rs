@@ -123,6 +123,7 @@ mod tests {
             "INTEREST",
             "DATES",
             "PUBLICATION",
+            "ELECTION",
         ] {
             assert_eq!(rule(id).id, id);
         }

@@ -116,6 +116,7 @@ pub fn all(doc: &Document, text: &str, out: &mut Vec<Finding>) {
         accounts(&cx, d, out);
         ballot(&cx, d, out);
         interest(&cx, d, out);
+        election(d, out);
     }
     secretary(&cx, out);
     convocation(&cx, out);
@@ -397,6 +398,80 @@ fn interest(cx: &Ctx, d: &Deliberation, out: &mut Vec<Finding>) {
             "{ntp} member(s) did not take part, yet votants {votants} = {sum} votes + {ntp}: they are counted among the votants"
         );
         find(out, "INTEREST", None, m, v.span, Some(d));
+    }
+}
+
+/// ELECTION: in each round, votes cast = ballots − blank − spoilt; absolute majority =
+/// ⌊votes cast / 2⌋ + 1; the candidates' votes add up to the votes cast; whoever is elected in
+/// the first two rounds has the absolute majority, in the third the most votes.
+fn election(d: &Deliberation, out: &mut Vec<Finding>) {
+    let Some(e) = &d.election else {
+        return;
+    };
+    for r in &e.rounds {
+        let at = Some(r.span);
+        let tour = format!("round {}", r.number);
+        let void = r.blank_and_spoilt.or(match (r.blank, r.spoilt) {
+            (Some(b), Some(s)) => Some(b + s),
+            _ => None,
+        });
+        if let (Some(b), Some(v), Some(x)) = (r.ballots, void, r.expressed) {
+            if b.checked_sub(v) != Some(x) {
+                let m = format!(
+                    "{tour}: {b} ballots − {v} blank or spoilt = {}, but votes cast = {x}",
+                    b as i64 - v as i64
+                );
+                find(out, "ELECTION", None, m, at, Some(d));
+            }
+        }
+        if let (Some(x), Some(maj)) = (r.expressed, r.absolute_majority) {
+            if maj != x / 2 + 1 {
+                let m = format!(
+                    "{tour}: absolute majority written {maj}, but of {x} votes cast it is {}",
+                    x / 2 + 1
+                );
+                find(out, "ELECTION", None, m, at, Some(d));
+            }
+        }
+        let sum: u32 = r.candidates.iter().map(|c| c.votes).sum();
+        if let Some(x) = r.expressed.filter(|_| !r.candidates.is_empty()) {
+            if sum != x {
+                let detail: Vec<String> = r
+                    .candidates
+                    .iter()
+                    .map(|c| format!("{} {}", c.name, c.votes))
+                    .collect();
+                let m = format!(
+                    "{tour}: the candidates' votes add up to {sum} ({}), but votes cast = {x}",
+                    detail.join(" + ")
+                );
+                find(out, "ELECTION", None, m, at, Some(d));
+            }
+        }
+    }
+    // The elected candidate, against the last round's figures.
+    let Some(last) = e.rounds.last() else {
+        return;
+    };
+    for name in &e.elected {
+        let Some(c) = last.candidates.iter().find(|c| same_person(&c.name, name)) else {
+            continue;
+        };
+        let best = last.candidates.iter().map(|c| c.votes).max().unwrap_or(0);
+        let short = match (last.number, last.absolute_majority) {
+            (1 | 2, Some(maj)) if c.votes < maj => Some(format!(
+                "{} is elected in round {} with {} votes, below the absolute majority of {maj}",
+                c.name, last.number, c.votes
+            )),
+            (3, _) if c.votes < best => Some(format!(
+                "{} is elected in round 3 with {} votes, but another candidate has {best}",
+                c.name, c.votes
+            )),
+            _ => None,
+        };
+        if let Some(m) = short {
+            find(out, "ELECTION", None, m, Some(last.span), Some(d));
+        }
     }
 }
 
@@ -934,6 +1009,34 @@ M. Jean NOËL donne pouvoir à M. Denis CARRÉ.",
         };
         assert_eq!(d.fires("DATES"), Some(Error));
         assert_eq!(BASE.fires("DATES"), None);
+    }
+
+    #[test]
+    fn election_figures() {
+        let table = |expressed: u32, majority: u32, a: u32, b: u32| {
+            format!(
+                "Résultats du premier tour de scrutin :\nNombre de votants : 10\n\
+                 Nombre de bulletins blancs et nuls : 1\nNombre de suffrages exprimés : {expressed}\n\
+                 Majorité absolue : {majority}\nM. Denis CARRÉ : {a} voix\nMme Anne HUET : {b} voix\n\
+                 M. Denis CARRÉ, ayant obtenu la majorité absolue, a été proclamé délégué."
+            )
+        };
+        let at = |t: &str| {
+            let d = Doc {
+                subject: "Élection du délégué au syndicat des eaux",
+                decision: t,
+                ..BASE
+            };
+            d.findings()
+                .into_iter()
+                .filter(|(r, _)| *r == "ELECTION")
+                .count()
+        };
+        assert_eq!(at(&table(9, 5, 6, 3)), 0);
+        // 10 − 1 ≠ 8; majority of 8 is 5, not 6; 6 + 3 ≠ 8: three findings.
+        assert_eq!(at(&table(8, 6, 6, 3)), 3);
+        // Elected in round one below the absolute majority (and the votes add up).
+        assert_eq!(at(&table(9, 5, 4, 5)), 1);
     }
 
     #[test]

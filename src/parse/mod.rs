@@ -4,6 +4,7 @@
 //! matters, a diagnostic.
 
 pub mod attendance;
+pub mod elections;
 pub mod header;
 pub mod items;
 pub mod publication;
@@ -389,7 +390,32 @@ fn make_item(
  basis: None,
 });
     }
+    let election = elections::read(subject.as_deref(), body).map(|e| Election {
+        office: e.office,
+        rounds: e
+            .rounds
+            .into_iter()
+            .map(|r| Round {
+                number: r.number,
+                not_taking_part: r.not_taking_part,
+                ballots: r.ballots,
+                blank: r.blank,
+                spoilt: r.spoilt,
+                blank_and_spoilt: r.blank_and_spoilt,
+                expressed: r.expressed,
+                absolute_majority: r.absolute_majority,
+                candidates: r
+                    .candidates
+                    .into_iter()
+                    .map(|(name, votes)| Candidate { name, votes })
+                    .collect(),
+                span: text.span(body_off + r.start, body_off + r.end),
+            })
+            .collect(),
+        elected: e.elected,
+    });
     Deliberation {
+        election,
         number,
         subject,
         vote: Vote {

@@ -29,6 +29,8 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Print the JSON schema of the keys registre adds to the document contract.
+    Schema,
     /// Print the normalized text of a document, as the parser sees it (spans point into it).
     Text { path: PathBuf },
     /// Check deliberations against the rules of the CGCT and arithmetic: quorum, proxies,
@@ -103,6 +105,10 @@ fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|_| {}));
     match cli.command {
         Command::Parse { paths, output } => parse(paths, output),
+        Command::Schema => {
+            print!("{}", include_str!("../schema/registre.schema.json"));
+            ExitCode::SUCCESS
+        }
         Command::Check {
             paths,
             format,

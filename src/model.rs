@@ -27,6 +27,9 @@ pub struct Document {
     pub legal_references: Vec<LegalReference>,
     /// Earlier deliberations and circulaires cited outside every deliberation.
     pub other_references: Vec<LegalReference>,
+    /// Items of the sitting that are not deliberations: information, questions diverses.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other_items: Vec<OtherItem>,
     pub publication: Publication,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -180,6 +183,13 @@ pub struct Vote {
     pub not_taking_part_members: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
+    /// Of the votes for, how many by proxy ("10 pour (8 + 2 procurations)").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub for_by_proxy: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub against_by_proxy: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub abstention_by_proxy: Option<u32>,
     /// Where "unanimité" is written when the recorded figures contradict it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unanimity_span: Option<Span>,
@@ -205,6 +215,71 @@ pub struct Deliberation {
     /// An election held by the council in this item.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub election: Option<Election>,
+    /// What the item is: a vote, an acknowledgement, information…
+    pub kind: ItemKind,
+    /// Who was in the room for this item, from the opening attendance and the changes before
+    /// it; present in minutes of several items and wherever the room changes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attendance: Option<ItemAttendance>,
+    /// Who presides over this item when the president withdraws (the compte administratif).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub presided_by: Option<String>,
+    pub span: Span,
+}
+
+/// What an item of a sitting is, so that counts of deliberations and exports can leave out
+/// what is not voted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    /// A deliberation put to the vote.
+    Vote,
+    /// An election held by the council.
+    Election,
+    /// The council takes note ("prend acte") of a report or a debate, without a vote.
+    PrendActe,
+    /// Information given to the council, without a vote.
+    Information,
+    /// The report of decisions taken by the mayor or president under delegation (L2122-22,
+    /// L2122-23, L5211-10).
+    DelegatedDecisions,
+    /// Approval of the minutes of an earlier sitting.
+    MinutesApproval,
+}
+
+/// An item of the sitting with no vote and no decision.
+#[derive(Debug, Clone, Serialize)]
+pub struct OtherItem {
+    pub number: Option<String>,
+    pub subject: Option<String>,
+    pub kind: ItemKind,
+    pub span: Span,
+}
+
+/// Who was in the room for one item.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct ItemAttendance {
+    /// Derived: the opening list of those present, with the arrivals and departures before
+    /// this item.
+    pub present_members: Vec<String>,
+    /// Derived likewise: proxies held for this item.
+    pub proxies: Vec<Proxy>,
+    /// Counts restated for this item, when the document does.
+    pub present: Option<u32>,
+    pub represented: Option<u32>,
+    pub voting: Option<u32>,
+    /// The changes that take effect at this item.
+    pub changes: Vec<AttendanceChange>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AttendanceChange {
+    /// "arrival" or "departure".
+    pub kind: String,
+    pub member: String,
+    /// The member who receives the leaver's proxy.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proxy_to: Option<String>,
     pub span: Span,
 }
 

@@ -73,6 +73,14 @@ mod helpers {
         jsonschema::validator_for(&schema).expect("the contract's schema compiles")
     }
 
+    /// The schema of registre's additions, as `registre schema` prints it.
+    pub fn additions_validator() -> jsonschema::Validator {
+        let out = bin().arg("schema").output().unwrap();
+        assert!(out.status.success());
+        let schema: Value = serde_json::from_slice(&out.stdout).unwrap();
+        jsonschema::validator_for(&schema).expect("registre's schema compiles")
+    }
+
     pub fn assert_valid(v: &jsonschema::Validator, doc: &Value, what: &str) {
         let errors: Vec<String> = v
             .iter_errors(doc)
@@ -136,12 +144,16 @@ fn golden_fixtures() {
 #[test]
 fn fixtures_follow_the_schema() {
     let v = validator();
+    // The keys registre adds, as `registre schema` prints them.
+    let ours = additions_validator();
+    assert!(!ours.is_valid(&serde_json::json!({"deliberations": [{"kind": "nope"}]})));
     for name in fixtures() {
         let out = parse(&format!("fixtures/{name}"));
         if out.get("error").is_some() {
             continue;
         }
         assert_valid(&v, &out, &name);
+        assert_valid(&ours, &out, &format!("{name} (registre's additions)"));
     }
 }
 
@@ -149,6 +161,7 @@ fn fixtures_follow_the_schema() {
 #[test]
 fn dev_corpus_follows_the_schema() {
     let v = validator();
+    let ours = additions_validator();
     let dev = shared().join("corpus/dev");
     let mut n = 0;
     for e in std::fs::read_dir(&dev).unwrap() {
@@ -163,6 +176,7 @@ fn dev_corpus_follows_the_schema() {
             "{name} gave an error record: {out}"
         );
         assert_valid(&v, &out, &name);
+        assert_valid(&ours, &out, &format!("{name} (registre's additions)"));
         n += 1;
     }
     assert!(n >= 20, "expected the dev corpus, found {n} documents");

@@ -251,11 +251,16 @@ fn tally(cx: &Ctx, d: &Deliberation, out: &mut Vec<Finding>) {
     let (Some(f), Some(c), Some(a)) = (v.for_, v.against, v.abstention) else {
         return;
     };
-    let Some(votants) = cx.votants_for_items() else {
+    // The item's own votants when the document restates them, else the sitting's.
+    let own = d.attendance.as_ref().and_then(|x| x.voting);
+    let Some(votants) = own.or(cx.votants_for_items()) else {
         return;
     };
     let sum = f + c + a;
-    let ntp = v.not_taking_part.unwrap_or(0);
+    let ntp = v
+        .not_taking_part
+        .unwrap_or(0)
+        .max(v.not_taking_part_members.len() as u32);
     if sum != votants && sum + ntp != votants {
         let m = format!("{f} pour + {c} contre + {a} abstention = {sum}, but votants = {votants}");
         find(out, "TALLY", None, m, v.span, Some(d));

@@ -4,10 +4,12 @@
 //! matters, a diagnostic.
 
 pub mod attendance;
+pub mod changes;
 pub mod elections;
 pub mod header;
 pub mod items;
 pub mod publication;
+pub mod sitting;
 pub mod votes;
 
 use crate::input::SourceText;
@@ -84,11 +86,22 @@ pub fn parse_normalized(text: &Text) -> Document {
 
     let president_name = president.as_ref().map(|p| p.value.clone());
     let mut deliberations = Vec::new();
+    let mut other_items: Vec<OtherItem> = Vec::new();
     if multi {
         for it in &spans {
             let body = &s[it.start..it.end];
             let v = votes::read(body);
             if !v.voted {
+                // Information given to the council ("Questions diverses") is an item of the
+                // sitting, not a deliberation.
+                if it.subject.as_deref().is_some_and(sitting::is_information) {
+                    other_items.push(OtherItem {
+                        number: it.number.clone(),
+                        subject: it.subject.clone(),
+                        kind: ItemKind::Information,
+                        span: span(it.start, it.end),
+                    });
+                }
                 continue;
             }
             deliberations.push(make_item(
@@ -191,6 +204,14 @@ pub fn parse_normalized(text: &Text) -> Document {
             .collect(),
     );
 
+    sitting::resolve_items(
+        text,
+        &mut deliberations,
+        &present_members,
+        &proxies,
+        president_name.as_deref(),
+    );
+
     let publ = publication::read(s, date.as_ref().map(|d| d.value));
     // A count is one word ("16", "seize"); a date runs to the end of its line, at most 24 bytes.
     let word_span = |at: usize| {
@@ -287,6 +308,7 @@ pub fn parse_normalized(text: &Text) -> Document {
         deliberations,
         legal_references: doc_refs,
         other_references: doc_other,
+        other_items,
         publication: Publication {
             signed: publ.signed.map(|d| d.0.iso()),
             transmitted: publ.transmitted.map(|d| d.0.iso()),
@@ -377,11 +399,17 @@ fn make_item(
     let body_off = body.as_ptr() as usize - text.as_str().as_ptr() as usize;
     if let (Some(u), Some(false)) = (v.unanimity_at, v.unanimous) {
         let at = body_off + u;
+        let said = text.span(at, at);
+        let recorded = v.at.map(|(a, _)| text.span(body_off + a, body_off + a));
         diags.push(Diagnostic {
             code: "unanimity_contradiction".into(),
             severity: Severity::Warning,
             message: format!(
-                "the text says \"unanimité\" but the recorded vote is {} pour, {} contre, {} abstention(s); the recorded figures are kept",
+                "the text says \"unanimité\" (line {}) but the recorded vote{} is {} pour, {} contre, {} abstention(s); the recorded figures are kept",
+                said.line,
+                recorded
+                    .map(|r| format!(" (line {})", r.line))
+                    .unwrap_or_default(),
                 v.for_.map(|n| n.to_string()).unwrap_or("?".into()),
                 v.against.map(|n| n.to_string()).unwrap_or("?".into()),
                 v.abstention.map(|n| n.to_string()).unwrap_or("?".into())
@@ -415,6 +443,9 @@ fn make_item(
         elected: e.elected,
     });
     Deliberation {
+        kind: ItemKind::Vote,
+        attendance: None,
+        presided_by: None,
         election,
         number,
         subject,
@@ -428,6 +459,9 @@ fn make_item(
             abstention_members: v.abstention_members.clone(),
             not_taking_part_members: v.not_taking_part_members.clone(),
             span: v.at.map(|(a, b)| text.span(body_off + a, body_off + b)),
+            for_by_proxy: v.by_proxy[0],
+            against_by_proxy: v.by_proxy[1],
+            abstention_by_proxy: v.by_proxy[2],
             unanimity_span: match (v.unanimity_at, v.unanimous) {
                 (Some(u), Some(false)) => {
                     // From "à l'" or "l'" to the end of "unanimité".

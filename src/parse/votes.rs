@@ -24,6 +24,19 @@ pub struct VoteRead {
     pub unanimity_at: Option<usize>,
     /// True when the item shows any sign of a vote or a decision.
     pub voted: bool,
+    /// Of the votes for, against, abstaining: how many by proxy ("10 (8 + 2 procurations)").
+    pub by_proxy: [Option<u32>; 3],
+}
+
+/// "(8 + 2 procurations)", "(dont 2 pouvoirs)": the votes cast by proxy within a count.
+fn by_proxy(after_count: &str) -> Option<u32> {
+    static BREAKDOWN: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^\s*\(\s*(?:\d{1,3}\s*(?:pr[ée]sents?\s*)?\+\s*(?P<a>\d{1,3})|dont\s+(?P<b>\d{1,3}))\s*(?:procurations?|pouvoirs?|repr[ée]sent[ée]s?)\s*\)",
+        )
+    });
+    let c = BREAKDOWN.captures(after_count)?;
+    c.name("a").or(c.name("b"))?.as_str().parse().ok()
 }
 
 /// A count after its label: "Pour : 19", "Contre : 0", "Abstention(s) : 2 (M. X et M. Y)".
@@ -206,6 +219,32 @@ pub fn read(text: &str) -> VoteRead {
             .trim_start()
             .trim_start_matches(|ch: char| ch.is_ascii_digit());
         let named = names_after(after_num);
+        if k < 3 && v.by_proxy[k as usize].is_none() {
+            v.by_proxy[k as usize] = by_proxy(after_num);
+        }
+        record(&mut v, k, n, named);
+        first_at.get_or_insert((m.start(), m.end()));
+    }
+    // "Abstentions 4 : M. X, Mme Y": the count between the word and the names.
+    static WORD_COUNT_NAMES: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)(?:^|[\s(,;–-])(?P<k>contre|abstentions?)\s+(?P<n>\d{1,3})\s*:"));
+    for c in WORD_COUNT_NAMES.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let k = kind_of(&c["k"]);
+        let n: u32 = c["n"].parse().unwrap_or(0);
+        // The names run on over the next line when this one ends with a comma or "et".
+        let mut lines = text[m.end()..].split('\n');
+        let mut line = lines.next().unwrap_or("").to_string();
+        while line.trim_end().ends_with(',') || line.trim_end().ends_with(" et") {
+            match lines.next() {
+                Some(next) if !next.trim().is_empty() => {
+                    line.push(' ');
+                    line.push_str(next);
+                }
+                _ => break,
+            }
+        }
+        let named = names_after(&format!("({})", line.replace(['(', ')'], " ")));
         record(&mut v, k, n, named);
         first_at.get_or_insert((m.start(), m.end()));
     }
@@ -244,12 +283,27 @@ pub fn read(text: &str) -> VoteRead {
     // "X ne prend pas part au vote", "(non participations au vote de X, Y et Z)".
     static NTP: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)non[\s-]participations?\s+au\s+vote\s+de\s+([^)\n]{3,200})|([^,.;:\n(]{3,80}?)\s+ne\s+prena(?:nt|nnent)\s+pas\s+part\s+au\s+vote|([^,.;:\n(]{3,80}?)\s+ne\s+prend(?:nent)?\s+pas\s+part\s+au\s+vote",
+            r"(?i)non[\s-]participations?\s+au\s+vote\s+de\s+([^)\n]{3,200})|([^,.;:\n(]{3,80}?)\s+ne\s+prena(?:nt|nnent)\s+pas\s+part\s+au\s+vote|([^,.;:\n(]{3,80}?),?\s+ne\s+prend(?:nent)?\s+pas\s+part\s+au\s+vote",
         )
     });
     for c in NTP.captures_iter(text) {
         let g = c.get(1).or(c.get(2)).or(c.get(3)).unwrap();
-        for n in names::split_names(g.as_str()) {
+        // "M. X, président de l'association, ne prend pas part au vote": the subject opens the
+        // sentence, before the apposition.
+        // (From the line's start: "M." ends no sentence.)
+        let sentence_start = text[..g.start()]
+            .rfind(['\n', ';'])
+            .map(|i| i + 1)
+            .unwrap_or(0);
+        let lead = &text[sentence_start..g.end()];
+        static CIVIL_NAME: LazyLock<Regex> = LazyLock::new(|| {
+            re(r"(?:M\.|Mme|Mlle|MM\.|Monsieur|Madame|Messieurs|Mesdames)\s+[^,\n]+")
+        });
+        let subject = match CIVIL_NAME.find(lead) {
+            Some(m) if lead.contains(',') => m.as_str(),
+            _ => g.as_str(),
+        };
+        for n in names::split_names(subject) {
             if !v.not_taking_part_members.contains(&n.name) {
                 v.not_taking_part_members.push(n.name);
             }
@@ -412,6 +466,35 @@ mod tests {
         assert_eq!(v.abstention_members, ["PERRIN", "VASSEUR"]);
         assert_eq!(v.for_, Some(16));
         assert_eq!(v.adopted, Some(true));
+    }
+
+    #[test]
+    fn count_then_names_after_a_colon_over_two_lines() {
+        let v = read(
+            "Pour : 10 – Contre : 0 – Abstentions 3 : M. Gilles GROS, Mme Martine MOREY,\nM. Thierry PERRAUD\n",
+        );
+        assert_eq!(v.abstention, Some(3));
+        assert_eq!(
+            v.abstention_members,
+            ["Gilles GROS", "Martine MOREY", "Thierry PERRAUD"]
+        );
+    }
+
+    #[test]
+    fn votes_by_proxy_within_a_count() {
+        let v = read("Pour : 10 (8 + 2 procurations) – Contre : 0 – Abstention : 0");
+        assert_eq!((v.for_, v.by_proxy[0]), (Some(10), Some(2)));
+        assert_eq!(by_proxy(" (dont 3 pouvoirs)"), Some(3));
+        assert_eq!(by_proxy(" (M. X et Mme Y)"), None);
+    }
+
+    #[test]
+    fn not_taking_part_with_an_apposition() {
+        let v = read(
+            "M. Patrick LONJARRET, président du comité des fêtes, ne prend pas part au vote.\n13 votes pour",
+        );
+        assert_eq!(v.not_taking_part_members, ["Patrick LONJARRET"]);
+        assert_eq!(v.for_, Some(13));
     }
 
     #[test]

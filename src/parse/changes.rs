@@ -1,0 +1,266 @@
+//! Changes in the room during a sitting: arrivals and departures ("(arrivée au point 2)",
+//! "est arrivé à 18h45, avant l'examen du point 4", "quitte la séance au point 5 et donne
+//! pouvoir à Y", "présent jusqu'à la délibération n° 3"), with the item they refer to when the
+//! text names one; and the withdrawals for one item ("le Maire quitte la salle", "sort de la
+//! salle", "se retire"), which end with the item.
+
+use crate::names;
+use crate::re;
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Arrival,
+    Departure,
+}
+
+/// Where a change takes effect, when the text names an item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Point {
+    /// From this item on ("au point 2", "avant l'examen du point 4").
+    From(String),
+    /// From the item after this one ("après le point 3", "jusqu'à la délibération n° 3").
+    After(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeRead {
+    pub kind: Kind,
+    pub member: String,
+    /// The member who receives a proxy from one who leaves.
+    pub proxy_to: Option<String>,
+    pub point: Option<Point>,
+    pub start: usize,
+    pub end: usize,
+}
+
+// A name with its civility: "M. Hugo ESNAULT", "Madame Claire BESSON".
+const NAME: &str = r"(?P<name>(?:M\.|Mme|Mlle|Monsieur|Madame|Mademoiselle)\s+[^\n,;()]{2,50}?)";
+// point := ("au" | "à la" | "avant l'examen du" | "après le" | "jusqu'au" | …) ("point" |
+//          "question" | "dossier" | "délibération" | "rapport") "n°"? number
+const POINT: &str = r"(?P<rel>au|à\s+la|à\s+partir\s+du|à\s+partir\s+de\s+la|lors\s+du|pendant\s+le|avant\s+l'examen\s+du|avant\s+l'examen\s+de\s+la|avant\s+le\s+vote\s+du|avant\s+le|avant\s+la|apr[èe]s\s+le\s+vote\s+du|apr[èe]s\s+le|apr[èe]s\s+la|apr[èe]s\s+l'examen\s+du|jusqu'au|jusqu'à\s+la|en\s+cours\s+de)\s+(?:point|question|dossier|d[ée]lib[ée]ration|rapport|affaire)\s*(?:n°\s*|no\s*)?(?P<n>[\w]+(?:[-./][\w]+)*)";
+
+/// "X (arrivée au point 2)", "X (parti après le point 5)", "X (présent jusqu'au point 3)".
+static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i){NAME}\s*\(\s*(?P<verb>arriv[ée]e?s?|parti(?:e|s|es)?|d[ée]part|pr[ée]sente?s?|absente?s?|sortie?)\s+{POINT}[^)]*\)"
+    ))
+});
+/// "X est arrivé(e) …", "X rejoint la séance …", "X quitte la séance …".
+static SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i){NAME}\s*,?(?:\s+[^,;.]{{0,60}},)?\s+(?P<verb>est\s+arriv[ée]e?|arrive|a\s+rejoint\s+(?:la\s+s[ée]ance|l'assembl[ée]e|le\s+conseil)|rejoint\s+(?:la\s+s[ée]ance|l'assembl[ée]e|le\s+conseil)|entre\s+en\s+s[ée]ance|prend\s+place|quitte\s+(?:la\s+s[ée]ance|l'assembl[ée]e|la\s+r[ée]union|d[ée]finitivement\s+la\s+salle)|a\s+quitt[ée]\s+(?:la\s+s[ée]ance|l'assembl[ée]e|la\s+r[ée]union)|se\s+retire\s+d[ée]finitivement|doit\s+quitter\s+la\s+s[ée]ance)(?P<rest>[^\n]{{0,160}})"
+    ))
+});
+static POINT_RE: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?i){POINT}")));
+static PROXY_TO: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:donne|donnant|a\s+donn[ée])\s+(?:pouvoir|procuration|d[ée]l[ée]gation(?:\s+de\s+vote)?)\s+(?:à|a)\s+(?P<to>(?:M\.|Mme|Mlle|Monsieur|Madame)\s+[^\n,;().]{2,50})",
+    )
+});
+/// A withdrawal for one item: the member comes back after it.
+static WITHDRAWAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)(?:{NAME}|(?P<mayor>(?:(?:madame|monsieur)\s+)?(?:le|la)\s+(?:maire|pr[ée]sidente?)))\s*,?(?:\s+[^,;.]{{0,60}},)?\s+(?:quitte\s+la\s+salle|sort\s+de\s+la\s+salle|se\s+retire|s'est\s+retir[ée]e?|s'[ée]tant\s+retir[ée]e?|ayant\s+quitt[ée]\s+la\s+salle|[ée]tant\s+sortie?\s+de\s+la\s+salle|quitte\s+momentan[ée]ment\s+la\s+s[ée]ance)"
+    ))
+});
+
+static ROLE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\S+\s+(?:le|la)\s+(?:maire|pr[ée]sidente?)(?-u:\b)"));
+
+fn point_of(rel: &str, n: &str) -> Point {
+    let rel = rel.to_lowercase();
+    if rel.starts_with("apr") || rel.starts_with("jusqu") {
+        Point::After(n.to_string())
+    } else {
+        Point::From(n.to_string())
+    }
+}
+
+fn clean(raw: &str) -> Option<String> {
+    names::clean_name(raw).map(|(n, _)| n)
+}
+
+/// Every arrival and departure stated in `text`.
+pub fn find(text: &str) -> Vec<ChangeRead> {
+    let mut out: Vec<ChangeRead> = Vec::new();
+    for c in BRACKETED.captures_iter(text) {
+        let Some(member) = clean(&c["name"]) else {
+            continue;
+        };
+        let verb = c["verb"].to_lowercase();
+        let point = point_of(&c["rel"], &c["n"]);
+        // "présent jusqu'au point 3": present, then gone; "absent jusqu'au point 3": the reverse.
+        let kind = if verb.starts_with("arriv") || verb.starts_with("abs") {
+            Kind::Arrival
+        } else {
+            Kind::Departure
+        };
+        let m = c.get(0).unwrap();
+        out.push(ChangeRead {
+            kind,
+            member,
+            proxy_to: None,
+            point: Some(point),
+            start: m.start(),
+            end: m.end(),
+        });
+    }
+    for c in SENTENCE.captures_iter(text) {
+        let Some(member) = clean(&c["name"]) else {
+            continue;
+        };
+        let verb = c["verb"].to_lowercase();
+        let kind = if verb.contains("arriv")
+            || verb.contains("rejoint")
+            || verb.contains("entre")
+            || verb.contains("place")
+        {
+            Kind::Arrival
+        } else {
+            Kind::Departure
+        };
+        // The sentence's end: a full stop after a word, not after "M".
+        static END: LazyLock<Regex> = LazyLock::new(|| re(r"[\p{Ll}\d)]\.(?:\s|$)"));
+        let rest = &c["rest"];
+        let rest = &rest[..END.find(rest).map(|m| m.end()).unwrap_or(rest.len())];
+        let point = POINT_RE
+            .captures(rest)
+            .map(|p| point_of(&p["rel"], &p["n"]));
+        let proxy_to = PROXY_TO.captures(rest).and_then(|p| clean(&p["to"]));
+        let m = c.get(0).unwrap();
+        if out
+            .iter()
+            .any(|o| o.start <= m.start() && m.start() < o.end)
+        {
+            continue;
+        }
+        out.push(ChangeRead {
+            kind,
+            member,
+            proxy_to,
+            point,
+            start: m.start(),
+            end: m.end(),
+        });
+    }
+    out.sort_by_key(|c| c.start);
+    out
+}
+
+/// Members who withdraw for one item, by name, or `None` for "le Maire" / "le Président".
+pub fn withdrawals(item_text: &str) -> Vec<Option<String>> {
+    WITHDRAWAL
+        .captures_iter(item_text)
+        .filter_map(|c| match (c.name("name"), c.name("mayor")) {
+            // "Madame le Maire": a civility before the office, not a name.
+            (Some(n), _) if ROLE.is_match(n.as_str()) => Some(None),
+            (Some(n), _) => clean(n.as_str()).map(Some),
+            (None, Some(_)) => Some(None),
+            _ => None,
+        })
+        .collect()
+}
+
+/// "sous la présidence de M. X" inside an item: who presides while the mayor is out.
+pub fn presided_by(item_text: &str) -> Option<String> {
+    static PRESIDED: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(?:sous\s+la\s+pr[ée]sidence\s+de|pr[ée]sid[ée]e?\s+par|la\s+pr[ée]sidence\s+(?:de\s+s[ée]ance\s+)?(?:est\s+)?(?:confi[ée]e|assur[ée]e)\s+(?:à|par))\s+(?P<name>(?:M\.|Mme|Monsieur|Madame)\s+[^\n,;().]{2,50})",
+        )
+    });
+    static TAKES_CHAIR: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(?P<name>(?:M\.|Mme|Monsieur|Madame)\s+[^\n,;().]{2,50}?)\s*,?(?:\s+[^,;.]{0,60},)?\s+(?:prend|assure)\s+la\s+pr[ée]sidence",
+        )
+    });
+    PRESIDED
+        .captures(item_text)
+        .or_else(|| TAKES_CHAIR.captures(item_text))
+        .and_then(|c| clean(&c["name"]))
+        .filter(|n| !ROLE.is_match(&format!("M. {n}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(s: &str) -> ChangeRead {
+        let f = find(s);
+        assert_eq!(f.len(), 1, "{s}: {f:?}");
+        f.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn bracketed_after_a_name() {
+        let c = one(
+            "Présents : M. Paul ARNAUD, Mme Claire BESSON (arrivée au point 2), M. Denis CARRÉ",
+        );
+        assert_eq!(
+            (c.kind, c.member.as_str(), c.point),
+            (
+                Kind::Arrival,
+                "Claire BESSON",
+                Some(Point::From("2".into()))
+            )
+        );
+        let c = one("M. Denis CARRÉ (présent jusqu'à la délibération n° 3)");
+        assert_eq!(
+            (c.kind, c.point),
+            (Kind::Departure, Some(Point::After("3".into())))
+        );
+    }
+
+    #[test]
+    fn sentences() {
+        let c = one("Mme Inès FAURE est arrivée à 18h45, avant l'examen du point 4.");
+        assert_eq!(
+            (c.kind, c.member.as_str(), c.point),
+            (Kind::Arrival, "Inès FAURE", Some(Point::From("4".into())))
+        );
+        let c =
+            one("M. Rémi GIRAUD quitte la séance au point 5 et donne pouvoir à M. Denis CARRÉ.");
+        assert_eq!(
+            (c.kind, c.proxy_to.as_deref(), c.point),
+            (
+                Kind::Departure,
+                Some("Denis CARRÉ"),
+                Some(Point::From("5".into()))
+            )
+        );
+        let c = one("M. Luc MOREL rejoint la séance.");
+        assert_eq!((c.kind, c.point), (Kind::Arrival, None));
+    }
+
+    #[test]
+    fn withdrawals_for_one_item() {
+        assert_eq!(
+            withdrawals(
+                "Le Maire quitte la salle. Sous la présidence de M. Denis CARRÉ, le Conseil"
+            ),
+            [None]
+        );
+        assert_eq!(withdrawals("Madame le Maire quitte la salle."), [None]);
+        assert_eq!(
+            withdrawals("Le maire ayant quitté la salle, le conseil"),
+            [None]
+        );
+        assert_eq!(
+            presided_by(
+                "M. le Maire sort de la salle. M. PRÉVOST, premier adjoint, prend la présidence"
+            ),
+            Some("PRÉVOST".to_string())
+        );
+        assert_eq!(
+            withdrawals("M. Hugo ESNAULT, président de l'association, se retire."),
+            [Some("Hugo ESNAULT".to_string())]
+        );
+        assert_eq!(
+            presided_by(
+                "Le Maire quitte la salle. Sous la présidence de M. Denis CARRÉ, premier adjoint"
+            ),
+            Some("Denis CARRÉ".to_string())
+        );
+    }
+}

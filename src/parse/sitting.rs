@@ -1,0 +1,281 @@
+//! The sitting item by item: what each item is (`kind`), who withdrew for it, who presided,
+//! and who was in the room — the opening attendance with the arrivals and departures stated
+//! before it, and the counts the document restates for it.
+
+use super::{attendance, changes, elections};
+use crate::model::*;
+use crate::names::same_person;
+use crate::normalize::Text;
+use crate::re;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static MINUTES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:approbation|adoption|validation)\s+(?:du|des|de\s+la)\s+(?:proc[èe]s[-\s]verba(?:l|ux)|comptes?[-\s]rendus?|PV|CR)(?-u:\b)",
+    )
+});
+static DELEGATED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)d[ée]cisions?\s+(?:prises?\s+)?(?:du|par\s+(?:le|la|monsieur\s+le|madame\s+la))\s+(?:maire|pr[ée]sidente?|bureau)|compte[-\s]rendu\s+des\s+d[ée]cisions|d[ée]l[ée]gations?\s+(?:du|au|consenties?\s+au)\s+(?:maire|pr[ée]sident)|L\.?\s?2122-23|L\.?\s?5211-10",
+    )
+});
+static TAKES_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:prend|prennent|a\s+pris|donne)\s+acte|pris\s+acte|prise\s+d'acte")
+});
+static INFORMATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:informations?|point\s+d'information|communications?|questions?\s+diverses|d[ée]bat\s+sans\s+vote)(?-u:\b)",
+    )
+});
+
+/// A subject that announces information rather than a deliberation.
+pub fn is_information(subject: &str) -> bool {
+    INFORMATION.is_match(subject)
+}
+
+fn counted(v: &Vote) -> bool {
+    v.for_.is_some() || v.against.is_some() || v.abstention.is_some()
+}
+
+/// What an item is, from its subject and its words.
+pub fn kind_of(d: &Deliberation, body: &str) -> ItemKind {
+    let subject = d.subject.as_deref().unwrap_or("");
+    if d.election.is_some() && elections::is_election(d.subject.as_deref(), body) {
+        return ItemKind::Election;
+    }
+    if MINUTES.is_match(subject) {
+        return ItemKind::MinutesApproval;
+    }
+    let voted = counted(&d.vote) || d.vote.unanimous.is_some();
+    if DELEGATED.is_match(subject) && !counted(&d.vote) {
+        return ItemKind::DelegatedDecisions;
+    }
+    if TAKES_NOTE.is_match(body) && !counted(&d.vote) {
+        return ItemKind::PrendActe;
+    }
+    if INFORMATION.is_match(subject) && !voted {
+        return ItemKind::Information;
+    }
+    ItemKind::Vote
+}
+
+/// The item a named point refers to: its number as written, the number's last part ("2" for
+/// "2023-02"), or else the n-th item.
+fn item_numbered(items: &[Deliberation], n: &str) -> Option<usize> {
+    let n = n.trim_matches(|c: char| !c.is_alphanumeric());
+    if let Some(i) = items.iter().position(|d| {
+        d.number
+            .as_deref()
+            .is_some_and(|x| x.eq_ignore_ascii_case(n))
+    }) {
+        return Some(i);
+    }
+    let want: u32 = n.parse().ok()?;
+    let last_part = |x: &str| -> Option<u32> {
+        x.rsplit(|c: char| !c.is_ascii_digit())
+            .find(|p| !p.is_empty())?
+            .parse()
+            .ok()
+    };
+    items
+        .iter()
+        .position(|d| d.number.as_deref().and_then(last_part) == Some(want))
+        .or_else(|| {
+            ((want as usize) >= 1 && (want as usize) <= items.len()).then(|| want as usize - 1)
+        })
+}
+
+/// Resolves each item's kind, withdrawals, president, and attendance.
+pub fn resolve_items(
+    text: &Text,
+    items: &mut [Deliberation],
+    present: &[Person],
+    proxies: &[Proxy],
+    president: Option<&str>,
+) {
+    let s = text.as_str();
+    let body = |d: &Deliberation| s.get(d.span.start..d.span.end.min(s.len())).unwrap_or("");
+    for item in items.iter_mut() {
+        let b = body(item);
+        item.kind = kind_of(item, b);
+        item.presided_by = changes::presided_by(b);
+        // Withdrawals for this item: those who do not take part. "Le Maire" is the president of
+        // the sitting, unless the text names them as presiding this item.
+        for w in changes::withdrawals(b) {
+            let name = match w {
+                Some(n) => Some(n),
+                None => president
+                    .filter(|p| {
+                        !item
+                            .presided_by
+                            .as_deref()
+                            .is_some_and(|by| same_person(by, p))
+                    })
+                    .map(str::to_string),
+            };
+            if let Some(n) = name {
+                let v = &mut item.vote;
+                if !v.not_taking_part_members.iter().any(|m| same_person(m, &n)) {
+                    v.not_taking_part_members.push(n);
+                }
+            }
+        }
+    }
+
+    // Arrivals and departures, each with the index of the first item it holds for.
+    let found = changes::find(s);
+    let mut effective: Vec<(usize, &changes::ChangeRead)> = Vec::new();
+    for c in &found {
+        let at = match &c.point {
+            Some(changes::Point::From(n)) => item_numbered(items, n),
+            Some(changes::Point::After(n)) => item_numbered(items, n).map(|i| i + 1),
+            // Unnamed: the item under way, if its vote is still to come; else the next one.
+            None => {
+                let first = items.first().map(|d| d.span.start).unwrap_or(usize::MAX);
+                if c.start < first {
+                    None
+                } else {
+                    items.iter().position(|d| {
+                        let vote_at = d.vote.span.map(|v| v.start).unwrap_or(d.span.end);
+                        c.start < vote_at
+                    })
+                }
+            }
+        };
+        // The same change said twice ("(arrivée au point 3)" in the list, "rejoint la séance"
+        // at the item) is one change.
+        if let Some(at) = at {
+            let dup = effective
+                .iter()
+                .any(|(a, e)| *a == at && e.kind == c.kind && same_person(&e.member, &c.member));
+            if !dup {
+                effective.push((at, c));
+            }
+        }
+    }
+    let per_item = items.len() >= 2 || !effective.is_empty();
+    if !per_item {
+        return;
+    }
+    for (i, item) in items.iter_mut().enumerate() {
+        let mut members: Vec<String> = present.iter().map(|p| p.name.clone()).collect();
+        let mut held: Vec<Proxy> = proxies.to_vec();
+        // Members listed present who arrive later are not there before; those who leave are
+        // not there after.
+        for (at, c) in &effective {
+            let before = i < *at;
+            let gone = match c.kind {
+                changes::Kind::Arrival => before,
+                changes::Kind::Departure => !before,
+            };
+            if gone {
+                members.retain(|m| !same_person(m, &c.member));
+            } else if c.kind == changes::Kind::Arrival
+                && !members.iter().any(|m| same_person(m, &c.member))
+            {
+                members.push(c.member.clone());
+                held.retain(|p| !same_person(&p.from, &c.member));
+            }
+            if c.kind == changes::Kind::Departure && !before {
+                if let Some(to) = &c.proxy_to {
+                    if !held.iter().any(|p| same_person(&p.from, &c.member)) {
+                        held.push(Proxy {
+                            from: c.member.clone(),
+                            to: Some(to.clone()),
+                            span: Some(text.span(c.start, c.end)),
+                        });
+                    }
+                }
+            }
+        }
+        let here: Vec<AttendanceChange> = effective
+            .iter()
+            .filter(|(at, _)| *at == i)
+            .map(|(_, c)| AttendanceChange {
+                kind: match c.kind {
+                    changes::Kind::Arrival => "arrival".into(),
+                    changes::Kind::Departure => "departure".into(),
+                },
+                member: c.member.clone(),
+                proxy_to: c.proxy_to.clone(),
+                span: text.span(c.start, c.end),
+            })
+            .collect();
+        // Counts restated within the item ("Présents : 14 – Votants : 16").
+        let b = s
+            .get(item.span.start..item.span.end.min(s.len()))
+            .unwrap_or("");
+        let stated = attendance::counts(b, 0);
+        item.attendance = Some(ItemAttendance {
+            present_members: members,
+            proxies: held,
+            present: stated.present.map(|c| c.0),
+            represented: stated.represented.map(|c| c.0),
+            voting: stated.voting.map(|c| c.0),
+            changes: here,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(number: &str, subject: &str) -> Deliberation {
+        Deliberation {
+            number: Some(number.into()),
+            subject: Some(subject.into()),
+            vote: Vote::default(),
+            outcome: None,
+            decisions: vec![],
+            legal_references: vec![],
+            other_references: vec![],
+            election: None,
+            kind: ItemKind::Vote,
+            attendance: None,
+            presided_by: None,
+            span: Span::default(),
+        }
+    }
+
+    #[test]
+    fn kinds_of_items() {
+        let k = |subject: &str, body: &str| kind_of(&item("1", subject), body);
+        assert_eq!(
+            k(
+                "Approbation du procès-verbal de la séance du 14 mai",
+                "Adopté à l'unanimité."
+            ),
+            ItemKind::MinutesApproval
+        );
+        assert_eq!(
+            k(
+                "Décisions prises par le Maire par délégation",
+                "Le Conseil prend acte."
+            ),
+            ItemKind::DelegatedDecisions
+        );
+        assert_eq!(
+            k(
+                "Rapport annuel sur l'eau",
+                "Le Conseil PREND ACTE du rapport."
+            ),
+            ItemKind::PrendActe
+        );
+        assert_eq!(k("Tarifs", "Le Conseil APPROUVE."), ItemKind::Vote);
+        assert!(is_information("Questions diverses"));
+        assert!(is_information("Informations du Maire"));
+        assert!(!is_information("Tarifs"));
+    }
+
+    #[test]
+    fn points_name_items() {
+        let items = [item("2024-01", "a"), item("2024-02", "b"), item("5", "c")];
+        assert_eq!(item_numbered(&items, "2024-02"), Some(1));
+        assert_eq!(item_numbered(&items, "2"), Some(1));
+        assert_eq!(item_numbered(&items, "5"), Some(2));
+        assert_eq!(item_numbered(&items, "3"), Some(2));
+        assert_eq!(item_numbered(&items, "9"), None);
+    }
+}

@@ -132,6 +132,10 @@ pub struct Attendance {
     /// Where each stated count stands.
     #[serde(skip_serializing_if = "CountSpans::is_empty")]
     pub count_spans: CountSpans,
+    /// Every arrival and departure stated during the sitting, placed at an item when the text
+    /// says which (a time alone does not).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<AttendanceChange>,
 }
 
 #[derive(Debug, Clone, Serialize, Default)]
@@ -280,6 +284,12 @@ pub struct AttendanceChange {
     /// The member who receives the leaver's proxy.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub proxy_to: Option<String>,
+    /// The time stated ("arrivée à 19h20"), HH:MM.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    /// The number of the first item the change holds for, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
     pub span: Span,
 }
 

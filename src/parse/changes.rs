@@ -31,6 +31,8 @@ pub struct ChangeRead {
     /// The member who receives a proxy from one who leaves.
     pub proxy_to: Option<String>,
     pub point: Option<Point>,
+    /// The time stated instead of an item ("arrivée à 19h20"), as HH:MM.
+    pub time: Option<String>,
     pub start: usize,
     pub end: usize,
 }
@@ -40,6 +42,21 @@ const NAME: &str = r"(?P<name>(?:M\.|Mme|Mlle|Monsieur|Madame|Mademoiselle)\s+[^
 // point := ("au" | "à la" | "avant l'examen du" | "après le" | "jusqu'au" | …) ("point" |
 //          "question" | "dossier" | "délibération" | "rapport") "n°"? number
 const POINT: &str = r"(?P<rel>au|à\s+la|à\s+partir\s+du|à\s+partir\s+de\s+la|lors\s+du|pendant\s+le|avant\s+l'examen\s+du|avant\s+l'examen\s+de\s+la|avant\s+le\s+vote\s+du|avant\s+le|avant\s+la|apr[èe]s\s+le\s+vote\s+du|apr[èe]s\s+le|apr[èe]s\s+la|apr[èe]s\s+l'examen\s+du|jusqu'au|jusqu'à\s+la|en\s+cours\s+de)\s+(?:point|question|dossier|d[ée]lib[ée]ration|rapport|affaire)\s*(?:n°\s*|no\s*)?(?P<n>[\w]+(?:[-./][\w]+)*)";
+
+/// "X (arrivée à 19h20)": a time instead of an item.
+static BRACKETED_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i){NAME}\s*\(\s*(?P<verb>arriv[ée]e?s?|parti(?:e|s|es)?|d[ée]part)\s+(?:à|a|vers)\s+(?P<h>\d{{1,2}})\s*h\s*(?P<m>\d{{2}})?[^)]*\)"
+    ))
+});
+static TIME: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?:à|a|vers)\s+(?P<h>\d{1,2})\s*h\s*(?P<m>\d{2})?"));
+
+fn hhmm(h: &str, m: Option<&str>) -> Option<String> {
+    let h: u32 = h.parse().ok()?;
+    let m: u32 = m.unwrap_or("0").parse().ok()?;
+    (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
+}
 
 /// "X (arrivée au point 2)", "X (parti après le point 5)", "X (présent jusqu'au point 3)".
 static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
@@ -62,7 +79,7 @@ static PROXY_TO: LazyLock<Regex> = LazyLock::new(|| {
 /// A withdrawal for one item: the member comes back after it.
 static WITHDRAWAL: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)(?:{NAME}|(?P<mayor>(?:(?:madame|monsieur)\s+)?(?:le|la)\s+(?:maire|pr[ée]sidente?)))\s*,?(?:\s+[^,;.]{{0,60}},)?\s+(?:quitte\s+la\s+salle|sort\s+de\s+la\s+salle|se\s+retire|s'est\s+retir[ée]e?|s'[ée]tant\s+retir[ée]e?|ayant\s+quitt[ée]\s+la\s+salle|[ée]tant\s+sortie?\s+de\s+la\s+salle|quitte\s+momentan[ée]ment\s+la\s+s[ée]ance)"
+        r"(?i)(?:{NAME}|(?P<mayor>(?:(?:madame|monsieur)\s+)?(?:le|la)\s+(?:maire|pr[ée]sidente?)))\s*,?(?:\s+[^,;.]{{0,60}},)?\s+(?:quitte\s+la\s+salle|quitte\s+la\s+pi[èe]ce|sort\s+de\s+la\s+salle|se\s+retire|s'est\s+retir[ée]e?|s'[ée]tant\s+retir[ée]e?|ayant\s+quitt[ée]\s+la\s+salle|[ée]tant\s+sortie?\s+de\s+la\s+salle|quitte\s+momentan[ée]ment\s+la\s+s[ée]ance)"
     ))
 });
 
@@ -103,6 +120,27 @@ pub fn find(text: &str) -> Vec<ChangeRead> {
             member,
             proxy_to: None,
             point: Some(point),
+            time: None,
+            start: m.start(),
+            end: m.end(),
+        });
+    }
+    for c in BRACKETED_TIME.captures_iter(text) {
+        let Some(member) = clean(&c["name"]) else {
+            continue;
+        };
+        let kind = if c["verb"].to_lowercase().starts_with("arriv") {
+            Kind::Arrival
+        } else {
+            Kind::Departure
+        };
+        let m = c.get(0).unwrap();
+        out.push(ChangeRead {
+            kind,
+            member,
+            proxy_to: None,
+            point: None,
+            time: hhmm(&c["h"], c.name("m").map(|m| m.as_str())),
             start: m.start(),
             end: m.end(),
         });
@@ -129,6 +167,9 @@ pub fn find(text: &str) -> Vec<ChangeRead> {
             .captures(rest)
             .map(|p| point_of(&p["rel"], &p["n"]));
         let proxy_to = PROXY_TO.captures(rest).and_then(|p| clean(&p["to"]));
+        let time = TIME
+            .captures(rest)
+            .and_then(|t| hhmm(&t["h"], t.name("m").map(|m| m.as_str())));
         let m = c.get(0).unwrap();
         if out
             .iter()
@@ -141,6 +182,7 @@ pub fn find(text: &str) -> Vec<ChangeRead> {
             member,
             proxy_to,
             point,
+            time,
             start: m.start(),
             end: m.end(),
         });
@@ -151,6 +193,13 @@ pub fn find(text: &str) -> Vec<ChangeRead> {
 
 /// Members who withdraw for one item, by name, or `None` for "le Maire" / "le Président".
 pub fn withdrawals(item_text: &str) -> Vec<Option<String>> {
+    // The mayor who "quitte la séance" during an item comes back to preside the next one.
+    static MAYOR_LEAVES: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(?:(?:madame|monsieur)\s+)?(?:le|la)\s+(?:maire|pr[ée]sidente?)\s*,?(?:\s+[^,;.]{0,60},)?\s+(?:quitte|a\s+quitt[ée])\s+la\s+s[ée]ance",
+        )
+    });
+    let mayor = MAYOR_LEAVES.is_match(item_text).then_some(None);
     WITHDRAWAL
         .captures_iter(item_text)
         .filter_map(|c| match (c.name("name"), c.name("mayor")) {
@@ -160,6 +209,7 @@ pub fn withdrawals(item_text: &str) -> Vec<Option<String>> {
             (None, Some(_)) => Some(None),
             _ => None,
         })
+        .chain(mayor)
         .collect()
 }
 
@@ -231,6 +281,13 @@ mod tests {
         );
         let c = one("M. Luc MOREL rejoint la séance.");
         assert_eq!((c.kind, c.point), (Kind::Arrival, None));
+        let c = one("Présents : Madame Carine DUTEIL (arrivée à 19h20), Monsieur Paul RIGAUD");
+        assert_eq!((c.kind, c.time.as_deref()), (Kind::Arrival, Some("19:20")));
+        let c = one("M. Luc MOREL quitte la séance à 21h10.");
+        assert_eq!(
+            (c.kind, c.time.as_deref()),
+            (Kind::Departure, Some("21:10"))
+        );
     }
 
     #[test]
@@ -242,6 +299,7 @@ mod tests {
             [None]
         );
         assert_eq!(withdrawals("Madame le Maire quitte la salle."), [None]);
+        assert_eq!(withdrawals("Madame le maire quitte la séance."), [None]);
         assert_eq!(
             withdrawals("Le maire ayant quitté la salle, le conseil"),
             [None]

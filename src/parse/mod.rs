@@ -204,7 +204,7 @@ pub fn parse_normalized(text: &Text) -> Document {
             .collect(),
     );
 
-    sitting::resolve_items(
+    let changes = sitting::resolve_items(
         text,
         &mut deliberations,
         &present_members,
@@ -298,6 +298,7 @@ pub fn parse_normalized(text: &Text) -> Document {
             present_members,
             absent_members,
             proxies,
+            changes,
             count_spans: CountSpans {
                 in_office: counts.in_office.map(|c| word_span(c.1)),
                 present: counts.present.map(|c| word_span(c.1)),

@@ -86,14 +86,15 @@ fn item_numbered(items: &[Deliberation], n: &str) -> Option<usize> {
         })
 }
 
-/// Resolves each item's kind, withdrawals, president, and attendance.
+/// Resolves each item's kind, withdrawals, president, and attendance; returns every change of
+/// attendance of the sitting.
 pub fn resolve_items(
     text: &Text,
     items: &mut [Deliberation],
     present: &[Person],
     proxies: &[Proxy],
     president: Option<&str>,
-) {
+) -> Vec<AttendanceChange> {
     let s = text.as_str();
     let body = |d: &Deliberation| s.get(d.span.start..d.span.end.min(s.len())).unwrap_or("");
     for item in items.iter_mut() {
@@ -126,6 +127,18 @@ pub fn resolve_items(
     // Arrivals and departures, each with the index of the first item it holds for.
     let found = changes::find(s);
     let mut effective: Vec<(usize, &changes::ChangeRead)> = Vec::new();
+    let mut all: Vec<AttendanceChange> = Vec::new();
+    let change = |c: &changes::ChangeRead, item: Option<String>| AttendanceChange {
+        kind: match c.kind {
+            changes::Kind::Arrival => "arrival".into(),
+            changes::Kind::Departure => "departure".into(),
+        },
+        member: c.member.clone(),
+        proxy_to: c.proxy_to.clone(),
+        time: c.time.clone(),
+        item,
+        span: text.span(c.start, c.end),
+    };
     for c in &found {
         let at = match &c.point {
             Some(changes::Point::From(n)) => item_numbered(items, n),
@@ -145,18 +158,21 @@ pub fn resolve_items(
         };
         // The same change said twice ("(arrivée au point 3)" in the list, "rejoint la séance"
         // at the item) is one change.
+        let at = at.filter(|&i| i < items.len());
+        let dup = effective
+            .iter()
+            .any(|(a, e)| Some(*a) == at && e.kind == c.kind && same_person(&e.member, &c.member));
+        if dup {
+            continue;
+        }
+        all.push(change(c, at.and_then(|i| items[i].number.clone())));
         if let Some(at) = at {
-            let dup = effective
-                .iter()
-                .any(|(a, e)| *a == at && e.kind == c.kind && same_person(&e.member, &c.member));
-            if !dup {
-                effective.push((at, c));
-            }
+            effective.push((at, c));
         }
     }
     let per_item = items.len() >= 2 || !effective.is_empty();
     if !per_item {
-        return;
+        return all;
     }
     for (i, item) in items.iter_mut().enumerate() {
         let mut members: Vec<String> = present.iter().map(|p| p.name.clone()).collect();
@@ -192,15 +208,7 @@ pub fn resolve_items(
         let here: Vec<AttendanceChange> = effective
             .iter()
             .filter(|(at, _)| *at == i)
-            .map(|(_, c)| AttendanceChange {
-                kind: match c.kind {
-                    changes::Kind::Arrival => "arrival".into(),
-                    changes::Kind::Departure => "departure".into(),
-                },
-                member: c.member.clone(),
-                proxy_to: c.proxy_to.clone(),
-                span: text.span(c.start, c.end),
-            })
+            .map(|(_, c)| change(c, item.number.clone()))
             .collect();
         // Counts restated within the item ("Présents : 14 – Votants : 16").
         let b = s
@@ -216,6 +224,7 @@ pub fn resolve_items(
             changes: here,
         });
     }
+    all
 }
 
 #[cfg(test)]

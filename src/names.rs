@@ -149,6 +149,24 @@ pub fn is_plausible_name(s: &str) -> bool {
     lower_words == 0
 }
 
+fn civility_opens(s: &str) -> bool {
+    ["Monsieur ", "Madame ", "Mme ", "M. ", "Mademoiselle "]
+        .iter()
+        .any(|c| s.starts_with(c))
+}
+
+/// The piece holds at least two words and ends with a surname in capitals.
+fn ends_with_surname(piece: &str) -> bool {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let last = words.last().copied().unwrap_or("");
+    words.len() >= 2
+        && last.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && last
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
+}
+
 /// Splits a block holding a list of names into names. Commas, semicolons, " et ", dashes
 /// between spaces and line breaks separate names; when the block uses commas, a line break
 /// is taken for a wrap inside a name ("Samia" / "BENALI").
@@ -182,6 +200,9 @@ pub fn split_names(block: &str) -> Vec<NameRef> {
             b' ' if block[i..].starts_with(" / ") => 3,
             b' ' if block[i..].starts_with(" - ") => 3,
             b' ' if block[i..].starts_with(" – ") => " – ".len(),
+            // "Monsieur Romain RIBEIRO Monsieur Philippe TOLEDANO": a comma forgotten before a
+            // civility that opens the next name, after a surname in capitals.
+            b' ' if civility_opens(&block[i + 1..]) && ends_with_surname(&block[start..i]) => 1,
             _ => 0,
         };
         if sep_len > 0 {
@@ -374,6 +395,16 @@ mod tests {
             names("Mme Isabelle COLLIN - M. Jean-Luc\nTHOMASSIN - Mme Odile BARBEY"),
             ["Isabelle COLLIN", "Jean-Luc THOMASSIN", "Odile BARBEY"]
         );
+    }
+
+    #[test]
+    fn a_forgotten_comma_before_a_civility() {
+        assert_eq!(
+            names("Monsieur Paul GRAS, Monsieur Romain RIBEIRO Monsieur Philippe TOLEDANO"),
+            ["Paul GRAS", "Romain RIBEIRO", "Philippe TOLEDANO"]
+        );
+        // A first name after "M." is not a new name.
+        assert_eq!(names("M. Jean Marc DUPONT"), ["Jean Marc DUPONT"]);
     }
 
     #[test]

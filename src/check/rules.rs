@@ -69,16 +69,6 @@ static SECOND_CONVOCATION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static URGENCY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)urgen(?:ce|t)"));
-static DECISION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?:d[ée]lib[ée]r[ée]|adopt[ée]e?s?|d[ée]cide|approuv[ée]e?s?|approuve|vote\s*:[^\n]*|pour)\s*,?\s*(?:[àa]\s+l'\s*)?$",
-    )
-});
-static ANOTHER_VOTE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)vote\s*:|(?-u:\b)pour\s*:|adopt[ée]|d[ée]lib[ée]r[ée]|quitte|se\s+retire|^\s*-?\s*\d+\s*[.)]\s",
-    )
-});
 static EXPRESSED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)suffrages\s+exprim[ée]s"));
 static CASTING: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)voix\s+pr[ée]pond[ée]rante"));
 static ACCOUNTS_SUBJECT: LazyLock<Regex> =
@@ -274,23 +264,8 @@ fn unanimity(cx: &Ctx, d: &Deliberation, out: &mut Vec<Finding>) {
     let Some(at) = v.unanimity_span else {
         return;
     };
-    // The same statement: "unanimité" in the decision's words ("après en avoir délibéré, à
-    // l'unanimité", "adopté à l'unanimité"), before the figures with no other vote between, or
-    // on their line. Otherwise, or in a narrative ("déjà voté à l'unanimité"), it is another
-    // vote of the item.
-    let Some(vs) = v.span else {
-        return;
-    };
-    let close = if at.start < vs.start {
-        let between = cx.text.get(at.end.min(vs.start)..vs.start).unwrap_or("");
-        vs.line - at.line <= 8 && !ANOTHER_VOTE.is_match(between)
-    } else {
-        at.line - vs.line <= 1
-    };
-    let words = crate::legal::texts::tail(cx.text, at.start.min(cx.text.len()), 60);
-    if !close || !DECISION_WORDS.is_match(words) {
-        return;
-    }
+    // The parser keeps `unanimity_span` only when "unanimité" and the figures are one
+    // statement (`votes::same_statement`): an item often holds several votes.
     let (c, a) = (v.against.unwrap_or(0), v.abstention.unwrap_or(0));
     if c > 0 {
         let m = format!(

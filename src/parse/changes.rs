@@ -33,6 +33,8 @@ pub struct ChangeRead {
     pub point: Option<Point>,
     /// The time stated instead of an item ("arrivée à 19h20"), as HH:MM.
     pub time: Option<String>,
+    /// Said in brackets in a list of names, rather than where it happened.
+    pub in_list: bool,
     pub start: usize,
     pub end: usize,
 }
@@ -42,6 +44,13 @@ const NAME: &str = r"(?P<name>(?:M\.|Mme|Mlle|Monsieur|Madame|Mademoiselle)\s+[^
 // point := ("au" | "à la" | "avant l'examen du" | "après le" | "jusqu'au" | …) ("point" |
 //          "question" | "dossier" | "délibération" | "rapport") "n°"? number
 const POINT: &str = r"(?P<rel>au|à\s+la|à\s+partir\s+du|à\s+partir\s+de\s+la|lors\s+du|pendant\s+le|avant\s+l'examen\s+du|avant\s+l'examen\s+de\s+la|avant\s+le\s+vote\s+du|avant\s+le|avant\s+la|apr[èe]s\s+le\s+vote\s+du|apr[èe]s\s+le|apr[èe]s\s+la|apr[èe]s\s+l'examen\s+du|jusqu'au|jusqu'à\s+la|en\s+cours\s+de)\s+(?:point|question|dossier|d[ée]lib[ée]ration|rapport|affaire)\s*(?:n°\s*|no\s*)?(?P<n>[\w]+(?:[-./][\w]+)*)";
+
+/// "Arrivée de Mme X à 19h13", "Départ de M. Y": a noun, then the name.
+static NOMINAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?im)^[ \t\-–•]*(?P<verb>arriv[ée]e|d[ée]part|retour)\s+(?:de\s+|d')(?P<tail>(?:M\.?|Mme|Mlle|Monsieur|Madame)\s+[^\n]{2,140})$",
+    )
+});
 
 /// "X (arrivée à 19h20)": a time instead of an item.
 static BRACKETED_TIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -121,6 +130,7 @@ pub fn find(text: &str) -> Vec<ChangeRead> {
             proxy_to: None,
             point: Some(point),
             time: None,
+            in_list: true,
             start: m.start(),
             end: m.end(),
         });
@@ -141,6 +151,7 @@ pub fn find(text: &str) -> Vec<ChangeRead> {
             proxy_to: None,
             point: None,
             time: hhmm(&c["h"], c.name("m").map(|m| m.as_str())),
+            in_list: true,
             start: m.start(),
             end: m.end(),
         });
@@ -183,6 +194,51 @@ pub fn find(text: &str) -> Vec<ChangeRead> {
             proxy_to,
             point,
             time,
+            in_list: false,
+            start: m.start(),
+            end: m.end(),
+        });
+    }
+    for c in NOMINAL.captures_iter(text) {
+        // The name runs to the time, the point, or the first punctuation after it.
+        let tail = &c["tail"];
+        let mut end = tail.len();
+        for cut in [
+            TIME.find(tail).map(|t| t.start()),
+            POINT_RE.find(tail).map(|p| p.start()),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            end = end.min(cut);
+        }
+        let civility_end = tail.find(char::is_whitespace).unwrap_or(0);
+        if let Some(p) = tail[civility_end..].find([',', ';', '(']) {
+            end = end.min(civility_end + p);
+        }
+        let Some(member) = clean(&tail[..end]) else {
+            continue;
+        };
+        let kind = if c["verb"].to_lowercase().starts_with('d') {
+            Kind::Departure
+        } else {
+            Kind::Arrival
+        };
+        let rest = &text[c.get(0).unwrap().start()..c.get(0).unwrap().end()];
+        let time = TIME
+            .captures(rest)
+            .and_then(|t| hhmm(&t["h"], t.name("m").map(|m| m.as_str())));
+        let point = POINT_RE
+            .captures(tail)
+            .map(|p| point_of(&p["rel"], &p["n"]));
+        let m = c.get(0).unwrap();
+        out.push(ChangeRead {
+            kind,
+            member,
+            proxy_to: None,
+            point,
+            time,
+            in_list: false,
             start: m.start(),
             end: m.end(),
         });
@@ -283,6 +339,13 @@ mod tests {
         assert_eq!((c.kind, c.point), (Kind::Arrival, None));
         let c = one("Présents : Madame Carine DUTEIL (arrivée à 19h20), Monsieur Paul RIGAUD");
         assert_eq!((c.kind, c.time.as_deref()), (Kind::Arrival, Some("19:20")));
+        let c = one("Arrivée de Mme Elsa CARRIER à 19h13\nMadame le Maire indique");
+        assert_eq!(
+            (c.kind, c.member.as_str(), c.time.as_deref()),
+            (Kind::Arrival, "Elsa CARRIER", Some("19:13"))
+        );
+        let c = one("Départ de M. TANGUY à 19h59");
+        assert_eq!((c.kind, c.member.as_str()), (Kind::Departure, "TANGUY"));
         let c = one("M. Luc MOREL quitte la séance à 21h10.");
         assert_eq!(
             (c.kind, c.time.as_deref()),

@@ -76,6 +76,13 @@ static ELECTED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+// "désigne M. X membre de …", "désigne, pour représenter la commune …, M. X en tant que …".
+static DESIGNATES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?-u:\b)(?:d[ée]signe|[ée]lit|nomme)(?:nt)?\s*,?(?:\s+[^\n.;]{0,100}?,)?\s+(?P<name>(?:M\.?|Mme|Monsieur|Madame)\s+\p{Lu}[^\n,;.()]{1,40}?)\s+(?:membre|en\s+tant\s+que|comme|d[ée]l[ée]gu[ée]e?|pour|au|à\s+la|en\s+qualit[ée]|titulaire|suppl[ée]ante?|repr[ée]sentante?)",
+    )
+});
+
 /// The first number on the line after a label, past brackets ("[b - c]"), parentheses and
 /// leader dots.
 fn count_after(text: &str, label: &Regex, from: usize, to: usize) -> Option<u32> {
@@ -182,6 +189,15 @@ pub fn read(subject: Option<&str>, body: &str) -> Option<ElectionRead> {
             }
         }
     }
+    for c in DESIGNATES.captures_iter(body) {
+        // "M Joachim LUDER": the civility without its full stop.
+        let raw = c["name"].strip_prefix("M ").unwrap_or(&c["name"]);
+        if let Some((name, _)) = names::clean_name(raw) {
+            if !elected.contains(&name) {
+                elected.push(name);
+            }
+        }
+    }
     for c in ELECTED_BEFORE.captures_iter(body) {
         if let Some((name, _)) = names::clean_name(&c["name"]) {
             if !elected.contains(&name) {
@@ -266,6 +282,23 @@ mod tests {
         assert_eq!(e.rounds[1].candidates[0], ("Paul ROUX".to_string(), 12));
         assert_eq!(e.elected, ["Paul ROUX"]);
         assert_eq!(e.office.as_deref(), Some("délégué au SIVOM"));
+    }
+
+    #[test]
+    fn designated_by_show_of_hands() {
+        let e = read(
+            Some("Commissions communales : désignation des conseillers municipaux"),
+            "Est candidat : M. Romain RIBEIRO\nLe conseil municipal après en avoir délibéré à 14 voix \
+             pour, 4 abstentions désigne M. Romain RIBEIRO membre de la commission finances.\n\
+             Est candidat : M. Joachim LUDER\nLe conseil désigne M Joachim LUDER membre de la commission.\n\
+             Le conseil municipal, à 18 voix pour, désigne, pour représenter la commune au Syndicat, \
+             M. Gilles PAPIN en tant que délégué suppléant.",
+        )
+        .unwrap();
+        assert_eq!(
+            e.elected,
+            ["Romain RIBEIRO", "Joachim LUDER", "Gilles PAPIN"]
+        );
     }
 
     #[test]

@@ -139,14 +139,23 @@ pub fn resolve_items(
         item,
         span: text.span(c.start, c.end),
     };
-    for c in &found {
+    // Where a change happened beats what a list of names says of it.
+    let mut ordered: Vec<&changes::ChangeRead> = found.iter().filter(|c| !c.in_list).collect();
+    ordered.extend(found.iter().filter(|c| {
+        c.in_list
+            && !found
+                .iter()
+                .any(|o| !o.in_list && o.kind == c.kind && same_person(&o.member, &c.member))
+    }));
+    for c in ordered {
         let at = match &c.point {
             Some(changes::Point::From(n)) => item_numbered(items, n),
             Some(changes::Point::After(n)) => item_numbered(items, n).map(|i| i + 1),
-            // Unnamed: the item under way, if its vote is still to come; else the next one.
+            // Unnamed: the item under way, if its vote is still to come; else the next one. In
+            // a list of names, before the items, it cannot be placed.
             None => {
                 let first = items.first().map(|d| d.span.start).unwrap_or(usize::MAX);
-                if c.start < first {
+                if c.start < first && c.in_list {
                     None
                 } else {
                     items.iter().position(|d| {
@@ -170,6 +179,19 @@ pub fn resolve_items(
             effective.push((at, c));
         }
     }
+    // A change placed at an item supersedes the same change stated without one (a time in
+    // the list of those present, then "Arrivée de X" at the item).
+    let placed: Vec<(String, String)> = all
+        .iter()
+        .filter(|b| b.item.is_some())
+        .map(|b| (b.kind.clone(), b.member.clone()))
+        .collect();
+    all.retain(|a| {
+        a.item.is_some()
+            || !placed
+                .iter()
+                .any(|(k, m)| *k == a.kind && same_person(m, &a.member))
+    });
     let per_item = items.len() >= 2 || !effective.is_empty();
     if !per_item {
         return all;

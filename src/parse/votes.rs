@@ -170,6 +170,38 @@ fn set(slot: &mut Option<u32>, v: u32) {
     }
 }
 
+/// Whether "unanimité" at `start..end` and the figures at `counts_at` are one statement: the
+/// decision's words ("après en avoir délibéré, à l'unanimité", "adopté à l'unanimité") before
+/// the figures with no other vote between and at most eight lines away, or on the figures'
+/// line; not a narrative ("déjà voté à l'unanimité") nor the rule quoted ("peut décider, à
+/// l'unanimité, de…").
+pub fn same_statement(text: &str, start: usize, end: usize, counts_at: usize) -> bool {
+    static DECISION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(?:d[ée]lib[ée]r[ée]|adopt[ée]e?s?|d[ée]cide|approuv[ée]e?s?|approuve|vote\s*:[^\n]*|pour)\s*,?\s*(?:[àa]\s+l'\s*)?$",
+        )
+    });
+    static ANOTHER_VOTE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)vote\s*:|(?-u:\b)pour\s*:|adopt[ée]|d[ée]lib[ée]r[ée]|quitte|se\s+retire|^\s*-?\s*\d+\s*[.)]\s",
+        )
+    });
+    let mut from = start.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    if !DECISION_WORDS.is_match(&text[from..start]) {
+        return false;
+    }
+    let lines = |a: usize, b: usize| text[a.min(b)..a.max(b)].matches('\n').count();
+    if start < counts_at {
+        let between = &text[end.min(counts_at)..counts_at];
+        lines(start, counts_at) <= 8 && !ANOTHER_VOTE.is_match(between)
+    } else {
+        lines(counts_at, start) <= 1
+    }
+}
+
 /// Reads the vote of an item from its text.
 pub fn read(text: &str) -> VoteRead {
     let mut v = VoteRead::default();
@@ -320,7 +352,11 @@ pub fn read(text: &str) -> VoteRead {
     if split {
         v.unanimous = Some(false);
         if let Some(u) = unan {
-            v.unanimity_at = Some(u.start());
+            // A contradiction only within one statement: an item often holds several votes.
+            let counts_at = first_at.map(|a| a.0).unwrap_or(u.start());
+            if same_statement(text, u.start(), u.end(), counts_at) {
+                v.unanimity_at = Some(u.start());
+            }
         }
     } else if let Some(u) = unan {
         v.unanimous = Some(true);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scores registre on extra gold annotations (eval/extra/ unless GOLD_DIR says), whose sources
 # stay in ../shared/corpus: a temporary folder pairs each gold file with a link to its source.
-# Usage: eval/score-extra.sh [score.py options, e.g. -v]
+# Usage: eval/score-extra.sh [score.py options, e.g. -v]; REGISTRE_BIN=path scores another build.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 shared=$(cd "$here/../shared" && pwd)
@@ -14,4 +14,4 @@ for g in "${GOLD_DIR:-$here/eval/extra}"/*.gold.json; do
   ln -s "$shared/corpus/$src" "$tmp/$name.$ext"
   ln -s "$g" "$tmp/$name.gold.json"
 done
-python3 "$shared/eval/score.py" "$tmp" --bin "$here/target/release/registre" "$@"
+python3 "$shared/eval/score.py" "$tmp" --bin "${REGISTRE_BIN:-$here/target/release/registre}" "$@"

@@ -363,10 +363,26 @@ fn ballot(cx: &Ctx, d: &Deliberation, out: &mut Vec<Finding>) {
 /// INTEREST: a member who does not take part is left out of the votants for the item.
 fn interest(cx: &Ctx, d: &Deliberation, out: &mut Vec<Finding>) {
     let v = &d.vote;
-    let ntp = v
-        .not_taking_part
-        .unwrap_or(v.not_taking_part_members.len() as u32);
-    let (Some(f), Some(votants)) = (v.for_, cx.votants_for_items()) else {
+    // The president who withdraws for the accounts is the ACCOUNTS rule's, not an interest.
+    let president = cx.doc.session.president.as_ref().map(|p| p.name.as_str());
+    let interested = v
+        .not_taking_part_members
+        .iter()
+        .filter(|m| !president.is_some_and(|p| same_person(p, m)))
+        .count() as u32;
+    let ntp = if interested == 0 && !v.not_taking_part_members.is_empty() {
+        0
+    } else {
+        v.not_taking_part.unwrap_or(interested)
+    };
+    // The votants of this item: restated for it, or an extract's (its one deliberation). A
+    // sitting's opening figure says nothing of who stood aside for one item of many.
+    let votants = d
+        .attendance
+        .as_ref()
+        .and_then(|a| a.voting)
+        .or_else(|| (cx.doc.deliberations.len() == 1).then_some(cx.doc.attendance.voting?));
+    let (Some(f), Some(votants)) = (v.for_, votants) else {
         return;
     };
     if ntp == 0 {

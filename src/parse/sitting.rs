@@ -100,6 +100,16 @@ pub fn resolve_items(
     for item in items.iter_mut() {
         let b = body(item);
         item.kind = kind_of(item, b);
+        // Most items mention no withdrawal: a cheap look first, the patterns after.
+        let low = b.to_lowercase();
+        if ![
+            "quitt", "retir", "sort", "salle", "présid", "presid", "pièce",
+        ]
+        .iter()
+        .any(|w| low.contains(w))
+        {
+            continue;
+        }
         item.presided_by = changes::presided_by(b);
         // Withdrawals for this item: those who do not take part. "Le Maire" is the president of
         // the sitting, unless the text names them as presiding this item.
@@ -236,7 +246,15 @@ pub fn resolve_items(
         let b = s
             .get(item.span.start..item.span.end.min(s.len()))
             .unwrap_or("");
-        let stated = attendance::counts(b, 0);
+        let low = b.to_lowercase();
+        let restates = ["présent", "present", "votant", "représent", "exercice"]
+            .iter()
+            .any(|w| low.contains(w));
+        let stated = if restates {
+            attendance::counts(b, 0)
+        } else {
+            attendance::Counts::default()
+        };
         item.attendance = Some(ItemAttendance {
             present_members: members,
             proxies: held,

@@ -225,11 +225,33 @@ fn check(
             match batch::process_keeping_text(path) {
                 (Record::Document(doc), text) => {
                     let text = text.as_ref().map(|t| t.as_str()).unwrap_or("");
-                    let findings: Vec<check::Finding> = check::run(&doc, text)
-                        .into_iter()
-                        .filter(|f| wanted(f.rule))
-                        .collect();
-                    let located = out_check::locate(&doc.source.path, text, findings);
+                    // Like the parser, the rules are written not to panic; should they, the
+                    // input still yields a record and the run goes on.
+                    let found = std::panic::catch_unwind(|| {
+                        let findings: Vec<check::Finding> = check::run(&doc, text)
+                            .into_iter()
+                            .filter(|f| wanted(f.rule))
+                            .collect();
+                        out_check::locate(&doc.source.path, text, findings)
+                    });
+                    let located =
+                        match found {
+                            Ok(l) => l,
+                            Err(_) => return Checked {
+                                located: vec![],
+                                rendered: String::new(),
+                                items: 0,
+                                error: Some(registre::InputError {
+                                    path: doc.source.path.clone(),
+                                    format: Some(doc.source.format),
+                                    sha256: Some(doc.source.sha256.clone()),
+                                    kind: "internal".into(),
+                                    message:
+                                        "the checker failed on this input (a bug: please report it)"
+                                            .into(),
+                                }),
+                            },
+                        };
                     let rendered: String = located
                         .iter()
                         .map(|l| match format {

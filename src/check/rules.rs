@@ -120,6 +120,18 @@ fn size(cx: &Ctx, out: &mut Vec<Finding>) {
     if cx.doc.body.kind != Some(BodyKind::ConseilMunicipal) {
         return;
     }
+    // Paris, Marseille and Lyon have larger councils under the loi PLM (n° 82-1169).
+    static PLM: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)^(?:ville\s+de\s+)?(?:paris|marseille|lyon)$"));
+    if cx
+        .doc
+        .body
+        .name
+        .as_deref()
+        .is_some_and(|n| PLM.is_match(n.trim()))
+    {
+        return;
+    }
     if let Some(e) = a.in_office.filter(|&e| e > 69) {
         find(
             out,
@@ -751,6 +763,16 @@ mod tests {
             ..BASE
         };
         assert_eq!(epci.fires("SIZE"), None);
+        // Marseille's council is set by the loi PLM.
+        let text = big
+            .text()
+            .replace("Commune de Testville", "Commune de Marseille");
+        let doc = crate::parse_str("m.txt", &text);
+        assert_eq!(doc.body.name.as_deref(), Some("Marseille"));
+        let norm = crate::normalize::normalize(&text);
+        assert!(crate::check::run(&doc, norm.as_str())
+            .iter()
+            .all(|f| f.rule != "SIZE"));
     }
 
     #[test]

@@ -398,7 +398,7 @@ fn make_item(
 ) -> Deliberation {
     let base = start.min(text.as_str().len());
     let body_off = body.as_ptr() as usize - text.as_str().as_ptr() as usize;
-    if let (Some(u), Some(false)) = (v.unanimity_at, v.unanimous) {
+    if let (Some((u, _)), Some(false)) = (v.unanimity_at, v.unanimous) {
         let at = body_off + u;
         let said = text.span(at, at);
         let recorded = v.at.map(|(a, _)| text.span(body_off + a, body_off + a));
@@ -415,7 +415,9 @@ fn make_item(
                 v.against.map(|n| n.to_string()).unwrap_or("?".into()),
                 v.abstention.map(|n| n.to_string()).unwrap_or("?".into())
             ),
-            span: Some(text.span(at, at + "unanimité".len())),
+            span: v
+                .unanimity_at
+                .map(|(a, b)| text.span(body_off + a, body_off + b)),
  basis: None,
 });
     }
@@ -463,16 +465,9 @@ fn make_item(
             for_by_proxy: v.by_proxy[0],
             against_by_proxy: v.by_proxy[1],
             abstention_by_proxy: v.by_proxy[2],
+            // The words as matched: "à l'unanimité", "unanimement".
             unanimity_span: match (v.unanimity_at, v.unanimous) {
-                (Some(u), Some(false)) => {
-                    // From "à l'" or "l'" to the end of "unanimité".
-                    let from = body_off + u;
-                    let word = text.as_str()[from..]
-                        .find("nanimit")
-                        .map(|i| i + "nanimité".len())
-                        .unwrap_or("unanimité".len());
-                    Some(text.span(from, from + word))
-                }
+                (Some((a, b)), Some(false)) => Some(text.span(body_off + a, body_off + b)),
                 _ => None,
             },
         },

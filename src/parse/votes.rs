@@ -21,7 +21,7 @@ pub struct VoteRead {
     /// Where the vote is stated (first count or unanimity), relative to the item text.
     pub at: Option<(usize, usize)>,
     /// Where unanimity is said, when counts also show votes against or abstentions.
-    pub unanimity_at: Option<usize>,
+    pub unanimity_at: Option<(usize, usize)>,
     /// True when the item shows any sign of a vote or a decision.
     pub voted: bool,
     /// Of the votes for, against, abstaining: how many by proxy ("10 (8 + 2 procurations)").
@@ -355,7 +355,7 @@ pub fn read(text: &str) -> VoteRead {
             // A contradiction only within one statement: an item often holds several votes.
             let counts_at = first_at.map(|a| a.0).unwrap_or(u.start());
             if same_statement(text, u.start(), u.end(), counts_at) {
-                v.unanimity_at = Some(u.start());
+                v.unanimity_at = Some((u.start(), u.end()));
             }
         }
     } else if let Some(u) = unan {

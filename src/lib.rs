@@ -24,6 +24,29 @@ pub(crate) fn re(s: &str) -> regex::Regex {
 }
 pub use model::Document;
 
+/// The largest char boundary of `s` at or before `i` (byte offsets found by patterns may land
+/// inside a character when a window is cut by length).
+pub(crate) fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `s` at or after `i`.
+pub(crate) fn ceil_boundary(s: &str, i: usize) -> usize {
+    (i.min(s.len())..=s.len())
+        .find(|&j| s.is_char_boundary(j))
+        .unwrap_or(s.len())
+}
+
+/// At most the last `n` bytes of `s[..end]`: a pattern anchored at the end need not scan the
+/// whole text.
+pub(crate) fn tail(s: &str, end: usize, n: usize) -> &str {
+    &s[floor_boundary(s, end.saturating_sub(n))..end]
+}
+
 /// Parses an input already turned into text.
 pub fn parse_source(src: &SourceText) -> Document {
     parse::parse(src)

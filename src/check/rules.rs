@@ -549,10 +549,7 @@ fn convocation(cx: &Ctx, out: &mut Vec<Finding>) {
         find(out, "CONVOCATION", None, m, span, None);
         return;
     }
-    let head_end = cx.text.len().min(4000);
-    let head_end = (head_end..=cx.text.len())
-        .find(|&i| cx.text.is_char_boundary(i))
-        .unwrap_or(cx.text.len());
+    let head_end = crate::ceil_boundary(cx.text, 4000);
     let urgency = URGENCY.is_match(&cx.text[..head_end]);
     let dept = cx
         .doc

@@ -270,7 +270,7 @@ fn named_before(
     mentions: &[(usize, &'static Code)],
 ) -> Option<&'static Code> {
     // A sentence, not a line: "Vu le code …, notamment\nles articles …" wraps.
-    let before = super::texts::tail(text, at, 400);
+    let before = crate::tail(text, at, 400);
     let offset = at - before.len();
     let sentence_start = offset + before.rfind(['.', ';']).map(|p| p + 1).unwrap_or(0);
     let before = &text[..at];

@@ -55,16 +55,6 @@ static DAY_LIST: LazyLock<Regex> = LazyLock::new(|| {
 static DATE_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*,?\s*(?:du|en\s+date\s+du)\s+"));
 static DATED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)(?:du|en\s+date\s+du)\s+"));
 
-/// At most the last `n` bytes of `text[..end]` (a pattern anchored at the end need not scan
-/// the whole text).
-pub(crate) fn tail(text: &str, end: usize, n: usize) -> &str {
-    let mut from = end.saturating_sub(n);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    &text[from..end]
-}
-
 /// An issuer as one masculine singular word: "ministérielles" → "ministériel",
 /// "préfectoraux" → "préfectoral", "du  Maire" → "du maire".
 fn issuer_name(words: &str) -> String {
@@ -120,9 +110,7 @@ fn date_within(text: &str, pos: usize, max: usize) -> Option<(String, usize, usi
         .map(|e| pos + e)
         .unwrap_or(text.len())
         .min(pos + max);
-    let end = (end..=text.len())
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(text.len());
+    let end = crate::ceil_boundary(text, end);
     for l in DATED.find_iter(&text[pos..end]) {
         // Another act cited in between: the date is that act's.
         if TEXT_KIND.is_match(&text[pos..pos + l.start()]) {
@@ -170,7 +158,7 @@ pub fn find(
         // et arrêté ce qui suit", "le montant arrêté à": the verb.
         if kind == LegalKind::Arrete
             && issuer.is_none()
-            && !ARRETE_BEFORE.is_match(tail(text, start, 24))
+            && !ARRETE_BEFORE.is_match(crate::tail(text, start, 24))
         {
             let after: String = text[pos..].trim_start().chars().take(4).collect();
             let after = after.to_lowercase();

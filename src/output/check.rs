@@ -33,13 +33,13 @@ pub fn locate(path: &str, text: &str, findings: Vec<Finding>) -> Vec<Located> {
                     source_line: None,
                 };
             };
-            let start = floor_boundary(text, sp.start);
+            let start = crate::floor_boundary(text, sp.start);
             let line_start = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
             let line_end = text[start..]
                 .find('\n')
                 .map(|i| start + i)
                 .unwrap_or(text.len());
-            let end = floor_boundary(text, sp.end.clamp(start, line_end));
+            let end = crate::floor_boundary(text, sp.end.clamp(start, line_end));
             let column = text[line_start..start].chars().count() + 1;
             let width = text[start..end].chars().count().max(1);
             Located {
@@ -52,14 +52,6 @@ pub fn locate(path: &str, text: &str, findings: Vec<Finding>) -> Vec<Located> {
             }
         })
         .collect()
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 fn level(s: Severity) -> &'static str {

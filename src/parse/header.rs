@@ -301,11 +301,7 @@ pub fn session_date(text: &str) -> Option<Found<Date>> {
     }
     // "… s'est réuni … le jeudi 22 mai 2014": a date after "réuni".
     if let Some(p) = h.find("réuni") {
-        let mut end = h.len().min(p + 250);
-        while !h.is_char_boundary(end) {
-            end -= 1;
-        }
-        let window = &h[p..end];
+        let window = &h[p..crate::floor_boundary(h, p + 250)];
         if let Some((s, e, d)) = grammar::find_all(window, grammar::date).into_iter().next() {
             return Some(Found {
                 value: d,

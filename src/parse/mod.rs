@@ -227,10 +227,7 @@ pub fn parse_normalized(text: &Text) -> Document {
     let date_span = |at: usize| {
         let at = at.min(s.len());
         let line = s[at..].split('\n').next().unwrap_or("");
-        let mut len = line.len().min(24);
-        while !line.is_char_boundary(len) {
-            len -= 1;
-        }
+        let len = crate::floor_boundary(line, 24);
         span(at, at + line[..len].trim_end().len())
     };
     let kind = header::document_kind(s, deliberations.len());

@@ -186,11 +186,7 @@ pub fn same_statement(text: &str, start: usize, end: usize, counts_at: usize) ->
             r"(?i)vote\s*:|(?-u:\b)pour\s*:|adopt[ée]|d[ée]lib[ée]r[ée]|quitte|se\s+retire|^\s*-?\s*\d+\s*[.)]\s",
         )
     });
-    let mut from = start.saturating_sub(60);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    if !DECISION_WORDS.is_match(&text[from..start]) {
+    if !DECISION_WORDS.is_match(crate::tail(text, start, 60)) {
         return false;
     }
     let lines = |a: usize, b: usize| text[a.min(b)..a.max(b)].matches('\n').count();

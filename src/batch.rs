@@ -1,11 +1,20 @@
-//! Running over many inputs: one record per input (a document or an error record), in input
-//! order, each worker writing into its own buffer.
+//! Running over many inputs: one record per input (a document or an error record), streamed.
+//!
+//! A producer thread enumerates the inputs (walking folders, reading archives) and hands each
+//! to the rayon pool as a task; each task reads, extracts and parses its input and fills a
+//! value of its own (a rendered buffer, say); the calling thread receives the values and emits
+//! them, in input order by default. At most a window of inputs is between enumeration and
+//! emission at any time, so memory does not grow with the number of inputs.
 
-use crate::input::{self, InputError};
+use crate::input::isolate::{PdfMode, Pool};
+pub use crate::input::sources::is_document;
+use crate::input::sources::{self, Job, JobData, Selection};
+use crate::input::{self, InputError, SourceText};
 use crate::model::Document;
 use crate::normalize::Text;
-use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 /// What one input yields.
 pub enum Record {
@@ -13,72 +22,102 @@ pub enum Record {
     Error(InputError),
 }
 
-/// Expands the command-line paths: files as given, folders walked recursively in sorted
-/// order (stable output). Hidden files and gold annotations are skipped in folders.
-pub fn expand(paths: &[PathBuf]) -> Vec<Result<PathBuf, InputError>> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            walk(p, &mut out);
+/// How a run goes.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Worker threads; 0 for one per core.
+    pub jobs: usize,
+    /// Emit in input order (the default) or as documents are done (faster on uneven inputs).
+    pub ordered: bool,
+    pub selection: Selection,
+    pub pdf: PdfMode,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            jobs: 0,
+            ordered: true,
+            selection: Selection::default(),
+            pdf: PdfMode::InProcess,
+        }
+    }
+}
+
+impl Options {
+    pub fn threads(&self) -> usize {
+        if self.jobs > 0 {
+            self.jobs
         } else {
-            out.push(Ok(p.clone()));
-        }
-    }
-    out
-}
-
-fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, InputError>>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            out.push(Err(InputError {
-                path: dir.display().to_string(),
-                format: None,
-                sha256: None,
-                kind: "io".into(),
-                message: e.to_string(),
-            }));
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with('.') {
-            continue;
-        }
-        if p.is_dir() {
-            walk(&p, out);
-        } else if is_document(name) {
-            out.push(Ok(p));
+            std::thread::available_parallelism().map_or(1, |n| n.get())
         }
     }
 }
 
-/// Files a folder walk takes: every file but annotations and registre's own outputs, so that
-/// nothing is lost silently (a Word file or a spreadsheet yields an error record).
-pub fn is_document(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    !(lower.ends_with(".gold.json")
-        || lower.ends_with(".json")
-        || lower.ends_with(".ndjson")
-        || lower.ends_with(".facts.md"))
+/// The inputs of a run: paths (files, folders, archives, `-` for a list on stdin) and how to
+/// take them.
+#[derive(Debug, Clone)]
+pub struct Inputs {
+    pub roots: Vec<PathBuf>,
+    pub options: Options,
 }
 
-/// Reads and parses one path.
-pub fn process(path: &Path) -> Record {
-    process_keeping_text(path).0
+/// The inputs named by `paths`, with the default options.
+pub fn expand(paths: &[PathBuf]) -> Inputs {
+    Inputs {
+        roots: paths.to_vec(),
+        options: Options::default(),
+    }
 }
 
-/// Reads and parses one path, and keeps the normalized text of a document.
-pub fn process_keeping_text(path: &Path) -> (Record, Option<Text>) {
-    let src = match input::read_path(path) {
-        Ok(src) => src,
-        Err(e) => return (Record::Error(e), None),
-    };
+/// Reads inputs into text: files and archive members, PDFs in this process or in workers.
+pub struct Reader {
+    pool: Option<Pool>,
+}
+
+impl Reader {
+    pub fn new(mode: &PdfMode) -> Reader {
+        Reader {
+            pool: match mode {
+                PdfMode::InProcess => None,
+                PdfMode::Isolated(spec) => Some(Pool::new(spec.clone())),
+            },
+        }
+    }
+
+    pub fn read(&self, job: &Job) -> Result<SourceText, InputError> {
+        let owned;
+        let bytes: &[u8] = match &job.data {
+            JobData::Failed(e) => return Err(e.clone()),
+            JobData::Bytes(b) => b,
+            JobData::File(p) => {
+                owned = input::read_bytes(p)?;
+                &owned
+            }
+        };
+        match &self.pool {
+            Some(pool) => input::from_bytes_with(&job.name, bytes, &|b| pool.extract(b)),
+            None => input::from_bytes(&job.name, bytes),
+        }
+    }
+
+    /// Reads and parses one input.
+    pub fn process(&self, job: &Job) -> Record {
+        self.process_keeping_text(job).0
+    }
+
+    /// Reads and parses one input, and keeps the normalized text of a document.
+    pub fn process_keeping_text(&self, job: &Job) -> (Record, Option<Text>) {
+        match self.read(job) {
+            Ok(src) => parse_caught(&src),
+            Err(e) => (Record::Error(e), None),
+        }
+    }
+}
+
+fn parse_caught(src: &SourceText) -> (Record, Option<Text>) {
     // The parser is written not to panic; should it ever, the input still yields a record.
-    match std::panic::catch_unwind(|| crate::parse::parse_keeping_text(&src)) {
+    match std::panic::catch_unwind(|| crate::parse::parse_keeping_text(src)) {
         Ok((doc, text)) => (Record::Document(Box::new(doc)), Some(text)),
         Err(_) => (
             Record::Error(InputError {
@@ -93,31 +132,171 @@ pub fn process_keeping_text(path: &Path) -> (Record, Option<Text>) {
     }
 }
 
-/// Processes inputs in parallel, calling `emit` for each record in input order.
-pub fn run(inputs: Vec<Result<PathBuf, InputError>>, emit: impl FnMut(Record)) {
-    run_with(
-        inputs,
-        |r| match r {
-            Ok(p) => process(p),
-            Err(e) => Record::Error(e.clone()),
-        },
-        emit,
-    )
+/// Reads and parses one file, in this process.
+pub fn process(path: &Path) -> Record {
+    process_keeping_text(path).0
 }
 
-/// Runs `work` on every input in parallel (each worker fills its own value, e.g. a buffer of
-/// output), calling `emit` with the values in input order.
+/// Reads and parses one file in this process, and keeps the normalized text of a document.
+pub fn process_keeping_text(path: &Path) -> (Record, Option<Text>) {
+    let job = Job {
+        name: path.display().to_string(),
+        data: JobData::File(path.to_path_buf()),
+    };
+    Reader::new(&PdfMode::InProcess).process_keeping_text(&job)
+}
+
+/// Parses every input, calling `emit` with each record.
+pub fn run(inputs: Inputs, emit: impl FnMut(Record)) {
+    run_with(inputs, |reader, job| reader.process(&job), emit)
+}
+
+/// Runs `work` on every input in parallel, each task filling its own value, and calls `emit`
+/// with the values, in input order unless the options say otherwise.
 pub fn run_with<T: Send>(
-    inputs: Vec<Result<PathBuf, InputError>>,
-    work: impl Fn(&Result<PathBuf, InputError>) -> T + Sync,
+    inputs: Inputs,
+    work: impl Fn(&Reader, Job) -> T + Sync,
     mut emit: impl FnMut(T),
 ) {
-    // Chunks bound memory: a chunk is processed in parallel, then emitted in order.
-    let chunk = (rayon::current_num_threads() * 8).max(8);
-    for group in inputs.chunks(chunk) {
-        let values: Vec<T> = group.par_iter().map(&work).collect();
-        for v in values {
-            emit(v);
+    let Inputs { roots, options } = inputs;
+    let threads = options.threads();
+    let reader = Reader::new(&options.pdf);
+    let run = Run {
+        roots: &roots,
+        selection: &options.selection,
+        reader: &reader,
+        work: &work,
+        ordered: options.ordered,
+        // Enough inputs ahead to keep every thread busy behind a slow one, few enough that
+        // memory stays flat.
+        window: threads * 8,
+    };
+    match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        Ok(pool) => pool.in_place_scope(|scope| run.pump(scope, &mut emit)),
+        Err(_) => rayon::in_place_scope(|scope| run.pump(scope, &mut emit)),
+    }
+}
+
+/// A run's borrowed parts, outliving the rayon scope its tasks are spawned in.
+struct Run<'a, W> {
+    roots: &'a [PathBuf],
+    selection: &'a Selection,
+    reader: &'a Reader,
+    work: &'a W,
+    ordered: bool,
+    window: usize,
+}
+
+impl<'a, W> Run<'a, W> {
+    fn pump<T: Send + 'a>(&self, scope: &rayon::Scope<'a>, emit: &mut impl FnMut(T))
+    where
+        W: Fn(&Reader, Job) -> T + Sync,
+    {
+        let (done_tx, done_rx) = mpsc::channel::<(u64, T)>();
+        let (permit_tx, permit_rx) = mpsc::sync_channel::<()>(self.window);
+        let (work, reader) = (self.work, self.reader);
+        std::thread::scope(|threads| {
+            threads.spawn(move || {
+                let mut seq = 0u64;
+                let stdin = std::io::stdin();
+                let mut stdin = stdin.lock();
+                sources::enumerate(self.roots, self.selection, &mut stdin, &mut |job| {
+                    // Waits while a window of inputs is not yet emitted.
+                    if permit_tx.send(()).is_err() {
+                        return;
+                    }
+                    let (tx, n) = (done_tx.clone(), seq);
+                    seq += 1;
+                    scope.spawn(move |_| {
+                        let _ = tx.send((n, work(reader, job)));
+                    });
+                });
+            });
+            let mut next = 0u64;
+            let mut pending = BTreeMap::new();
+            for (n, value) in done_rx.iter() {
+                if self.ordered {
+                    pending.insert(n, value);
+                    while let Some(v) = pending.remove(&next) {
+                        emit(v);
+                        next += 1;
+                        let _ = permit_rx.recv();
+                    }
+                } else {
+                    emit(value);
+                    let _ = permit_rx.recv();
+                }
+            }
+        });
+    }
+}
+
+/// What a run did, for its last line: `N inputs: D documents, E errors (…), S sittings, I items`.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub inputs: usize,
+    pub documents: usize,
+    pub errors: BTreeMap<String, usize>,
+    sittings: BTreeSet<(String, String)>,
+    undated: usize,
+    pub items: usize,
+}
+
+impl Summary {
+    pub fn add(&mut self, record: &Record) {
+        match record {
+            Record::Document(d) => self.document(d),
+            Record::Error(e) => self.error(&e.kind),
         }
+    }
+
+    /// An input that yielded a document.
+    pub fn document(&mut self, d: &Document) {
+        self.inputs += 1;
+        self.documents += 1;
+        self.items += d.deliberations.len();
+        // Extracts of one sitting count once: a sitting is a body on a date.
+        match &d.session.date {
+            Some(date) => {
+                let body = d.body.name.clone().unwrap_or_default();
+                self.sittings.insert((body, date.clone()));
+            }
+            None => self.undated += 1,
+        }
+    }
+
+    /// An input that yielded an error record.
+    pub fn error(&mut self, kind: &str) {
+        self.inputs += 1;
+        *self.errors.entry(kind.to_string()).or_default() += 1;
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.errors.values().sum()
+    }
+
+    pub fn sittings(&self) -> usize {
+        self.sittings.len() + self.undated
+    }
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} inputs: {} documents, {} errors",
+            self.inputs,
+            self.documents,
+            self.error_count()
+        )?;
+        if !self.errors.is_empty() {
+            let kinds: Vec<String> = self
+                .errors
+                .iter()
+                .map(|(k, n)| format!("{k} {n}"))
+                .collect();
+            write!(f, " ({})", kinds.join(", "))?;
+        }
+        write!(f, ", {} sittings, {} items", self.sittings(), self.items)
     }
 }

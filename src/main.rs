@@ -1,10 +1,13 @@
 //! The `registre` command: a thin layer over the library.
 
-use clap::{Parser, Subcommand, ValueEnum};
-use registre::batch::{self, Record};
-use std::io::Write;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use registre::batch::{self, Record, Summary};
+use registre::input::isolate::{PdfMode, WorkerSpec};
+use registre::input::sources::{Selection, Shard};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 #[derive(Parser)]
 #[command(
@@ -20,14 +23,22 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Parse documents (text or PDF) into JSON: one pretty document for one file, NDJSON
-    /// (one document a line) for several files or a folder.
+    /// (one document a line) for several files, folders or archives.
     Parse {
-        /// Files or folders.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        run: RunArgs,
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Exit with 1 when any input yielded an error record (for a single file, always).
+        #[arg(long)]
+        fail_on_error: bool,
+    },
+    /// Extract PDFs sent on stdin (the worker processes of a run; not for use by hand).
+    #[command(name = "pdf-worker", hide = true)]
+    PdfWorker {
+        #[arg(long, default_value_t = 0)]
+        max_memory: u64,
     },
     /// Print the JSON schema of the keys registre adds to the document contract.
     Schema,
@@ -36,9 +47,8 @@ enum Command {
     /// Check deliberations against the rules of the CGCT and arithmetic: quorum, proxies,
     /// tallies, unanimity, majority, convocation delay, dates…
     Check {
-        /// Files or folders.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        run: RunArgs,
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
         /// Exit with 1 when a finding is at least this severe.
@@ -57,9 +67,8 @@ enum Command {
     /// List every legal reference (codes, lois, décrets, arrêtés, EU acts, earlier
     /// deliberations, circulaires) of documents, or count them by text and article.
     Refs {
-        /// Files or folders.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        run: RunArgs,
         /// Count references by text and article, most cited first, instead of listing them.
         #[arg(long)]
         count: bool,
@@ -69,6 +78,140 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+}
+
+/// What every command that reads documents takes.
+#[derive(Args)]
+struct RunArgs {
+    /// Files, folders (walked recursively), .zip / .tar / .tar.gz archives (read in place,
+    /// members named archive.zip!/path), or - for a list of paths on stdin, one a line.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Only files (in folders and archives) whose path matches this glob; repeatable.
+    #[arg(long, value_name = "GLOB")]
+    include: Vec<String>,
+    /// Leave out files (in folders and archives) whose path matches this glob; repeatable.
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// Only the K-th of N shares of the inputs (a stable split by name), K from 1 to N.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<Shard>,
+    /// Worker threads (default: one per core).
+    #[arg(short, long, default_value_t = 0)]
+    jobs: usize,
+    /// Write documents as they are done instead of in input order.
+    #[arg(long)]
+    unordered: bool,
+    /// Seconds a PDF may take to extract before its worker is stopped.
+    #[arg(long, default_value_t = 5.0, value_name = "SECONDS")]
+    timeout: f64,
+    /// Memory cap of each PDF worker process, in MiB.
+    #[arg(long, default_value_t = 1024, value_name = "MIB")]
+    max_memory: u64,
+    /// Extract PDFs in this process, without worker processes (faster to start; a hostile
+    /// PDF can then abort or exhaust the whole run).
+    #[arg(long)]
+    in_process: bool,
+    /// No progress bar and no summary line on stderr.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+impl RunArgs {
+    fn inputs(&self) -> batch::Inputs {
+        let selection = Selection::new(&self.include, &self.exclude, self.shard);
+        let selection = match selection {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("registre: {e}");
+                std::process::exit(2);
+            }
+        };
+        let pdf = match std::env::current_exe() {
+            Ok(exe) if !self.in_process && cfg!(unix) => PdfMode::Isolated(WorkerSpec {
+                exe,
+                args: vec!["pdf-worker".into()],
+                timeout: Duration::from_secs_f64(self.timeout.max(0.001)),
+                max_memory: self.max_memory << 20,
+            }),
+            _ => PdfMode::InProcess,
+        };
+        batch::Inputs {
+            roots: self.paths.clone(),
+            options: batch::Options {
+                jobs: self.jobs,
+                ordered: !self.unordered,
+                selection,
+                pdf,
+            },
+        }
+    }
+
+    /// One file named on the command line (not a folder, an archive or a list).
+    fn single(&self) -> bool {
+        self.paths.len() == 1
+            && !self.paths[0].is_dir()
+            && self.paths[0].as_os_str() != "-"
+            && registre::input::archive::kind(&self.paths[0].to_string_lossy()).is_none()
+    }
+
+    /// A progress bar on stderr when it is a terminal: files, rate, elapsed time.
+    fn progress(&self) -> Progress {
+        let bar = if self.quiet || !std::io::stderr().is_terminal() {
+            indicatif::ProgressBar::hidden()
+        } else {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} {pos} files  {per_sec}  {elapsed_precise}  {wide_msg}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            );
+            bar.enable_steady_tick(Duration::from_millis(120));
+            bar
+        };
+        Progress {
+            bar,
+            quiet: self.quiet,
+            summary: Summary::default(),
+        }
+    }
+}
+
+/// The progress bar and the summary of a run.
+struct Progress {
+    bar: indicatif::ProgressBar,
+    quiet: bool,
+    summary: Summary,
+}
+
+impl Progress {
+    fn add(&mut self, record: &Record) {
+        self.summary.add(record);
+        self.tick();
+    }
+
+    fn tick(&mut self) {
+        self.bar.set_position(self.summary.inputs as u64);
+        if !self.summary.errors.is_empty() {
+            self.bar
+                .set_message(format!("{} errors", self.summary.error_count()));
+        }
+    }
+
+    /// Prints an error message without tearing the bar.
+    fn warn(&self, msg: impl std::fmt::Display) {
+        if !self.quiet {
+            self.bar.suspend(|| eprintln!("registre: {msg}"));
+        }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+        if !self.quiet {
+            eprintln!("{}", self.summary);
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, ValueEnum)]
@@ -104,25 +247,33 @@ fn main() -> ExitCode {
     // the default hook would also print a backtrace for each.
     std::panic::set_hook(Box::new(|_| {}));
     match cli.command {
-        Command::Parse { paths, output } => parse(paths, output),
+        Command::Parse {
+            run,
+            output,
+            fail_on_error,
+        } => parse(run, output, fail_on_error),
+        Command::PdfWorker { max_memory } => match registre::input::isolate::serve(max_memory) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::from(2),
+        },
         Command::Schema => {
             print!("{}", include_str!("../schema/registre.schema.json"));
             ExitCode::SUCCESS
         }
         Command::Check {
-            paths,
+            run,
             format,
             deny,
             rule,
             skip,
             output,
-        } => check(paths, format, deny, rule, skip, output),
+        } => check(run, format, deny, rule, skip, output),
         Command::Refs {
-            paths,
+            run,
             count,
             format,
             output,
-        } => refs(paths, count, format, output),
+        } => refs(run, count, format, output),
         Command::Text { path } => match registre::input::read_path(&path) {
             Ok(src) => {
                 println!("{}", registre::normalize::normalize(&src.text).as_str());
@@ -174,7 +325,7 @@ struct Checked {
 }
 
 fn check(
-    paths: Vec<PathBuf>,
+    run: RunArgs,
     format: CheckFormat,
     deny: Deny,
     only: Vec<String>,
@@ -208,21 +359,11 @@ fn check(
     let mut denied = false;
     let mut all: Vec<out_check::Located> = Vec::new();
     let mut write_err = None;
+    let mut progress = run.progress();
     batch::run_with(
-        batch::expand(&paths),
-        |input| {
-            let path = match input {
-                Ok(p) => p,
-                Err(e) => {
-                    return Checked {
-                        located: vec![],
-                        rendered: String::new(),
-                        items: 0,
-                        error: Some(e.clone()),
-                    }
-                }
-            };
-            match batch::process_keeping_text(path) {
+        run.inputs(),
+        |reader, job| {
+            match reader.process_keeping_text(&job) {
                 (Record::Document(doc), text) => {
                     let text = text.as_ref().map(|t| t.as_str()).unwrap_or("");
                     // Like the parser, the rules are written not to panic; should they, the
@@ -280,9 +421,13 @@ fn check(
             files += 1;
             if let Some(e) = c.error {
                 unreadable += 1;
-                eprintln!("registre: {e}");
+                progress.summary.error(&e.kind);
+                progress.tick();
+                progress.warn(e);
                 return;
             }
+            progress.summary.inputs += 1;
+            progress.tick();
             sittings += 1;
             items += c.items;
             for l in &c.located {
@@ -322,6 +467,7 @@ fn check(
             String::new()
         }
     );
+    progress.bar.finish_and_clear();
     // The summary goes with the findings for a person, apart from them for a machine.
     if format == CheckFormat::Human {
         if let Err(e) = writeln!(out, "{summary}") {
@@ -346,23 +492,25 @@ fn check(
     }
 }
 
-fn refs(paths: Vec<PathBuf>, count: bool, format: Format, output: Option<PathBuf>) -> ExitCode {
+fn refs(run: RunArgs, count: bool, format: Format, output: Option<PathBuf>) -> ExitCode {
     use registre::output::{self, refs};
     let mut out = match open_output(&output) {
         Ok(o) => o,
         Err(code) => return code,
     };
-    let mut failed = 0usize;
     let mut rows = Vec::new();
     let mut counts = refs::Counts::default();
-    batch::run(batch::expand(&paths), |rec| match rec {
-        Record::Document(d) if count => counts.add(&d),
-        Record::Document(d) => rows.extend(refs::list(&d)),
-        Record::Error(e) => {
-            failed += 1;
-            eprintln!("registre: {e}");
+    let mut progress = run.progress();
+    batch::run(run.inputs(), |rec| {
+        progress.add(&rec);
+        match rec {
+            Record::Document(d) if count => counts.add(&d),
+            Record::Document(d) => rows.extend(refs::list(&d)),
+            Record::Error(e) => progress.warn(e),
         }
     });
+    progress.finish();
+    let failed = progress.summary.error_count();
     let (header, rows): (&[&str], _) = if count {
         (&refs::COUNT_HEADER, counts.rows())
     } else {
@@ -378,37 +526,49 @@ fn refs(paths: Vec<PathBuf>, count: bool, format: Format, output: Option<PathBuf
     finish(written.err(), failed)
 }
 
-fn parse(paths: Vec<PathBuf>, output: Option<PathBuf>) -> ExitCode {
-    let single = paths.len() == 1 && !paths[0].is_dir();
-    let inputs = batch::expand(&paths);
+fn parse(run: RunArgs, output: Option<PathBuf>, fail_on_error: bool) -> ExitCode {
+    let single = run.single();
     let mut out = match open_output(&output) {
         Ok(o) => o,
         Err(code) => return code,
     };
-    let mut failed = 0usize;
+    let mut progress = run.progress();
     let mut write_err = None;
-    batch::run(inputs, |rec| {
-        let line = match &rec {
-            Record::Document(d) if single => serde_json::to_string_pretty(d),
-            Record::Document(d) => serde_json::to_string(d),
-            Record::Error(e) => {
-                failed += 1;
-                eprintln!("registre: {e}");
-                if single {
-                    serde_json::to_string_pretty(&e.to_record())
-                } else {
-                    serde_json::to_string(&e.to_record())
-                }
+    batch::run_with(
+        run.inputs(),
+        |reader, job| {
+            // Each task renders its own line; the emitting thread only writes bytes.
+            let rec = reader.process(&job);
+            let line = match &rec {
+                Record::Document(d) if single => serde_json::to_string_pretty(d),
+                Record::Document(d) => serde_json::to_string(d),
+                Record::Error(e) if single => serde_json::to_string_pretty(&e.to_record()),
+                Record::Error(e) => serde_json::to_string(&e.to_record()),
+            };
+            (rec, line)
+        },
+        |(rec, line)| {
+            progress.add(&rec);
+            if let Record::Error(e) = &rec {
+                progress.warn(e);
             }
-        };
-        if let Ok(line) = line {
-            if let Err(e) = writeln!(out, "{line}") {
+            let written = match line {
+                Ok(line) => writeln!(out, "{line}"),
+                Err(e) => Err(e.into()),
+            };
+            if let Err(e) = written {
                 write_err.get_or_insert(e);
             }
-        }
-    });
+        },
+    );
     if let Err(e) = out.flush() {
         write_err.get_or_insert(e);
     }
+    progress.finish();
+    let failed = if fail_on_error || single {
+        progress.summary.error_count()
+    } else {
+        0
+    };
     finish(write_err, failed)
 }

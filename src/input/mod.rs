@@ -2,8 +2,11 @@
 //!
 //! Nothing past this module touches the file system: the core receives a [`SourceText`].
 
+pub mod archive;
 pub mod encoding;
+pub mod isolate;
 pub mod pdf;
+pub mod sources;
 
 use crate::model::{ErrorInfo, ErrorRecord, ErrorSource, SourceFormat};
 use sha2::{Digest, Sha256};
@@ -83,21 +86,55 @@ fn unsupported(path: &str, bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// Reads one file from disk.
-pub fn read_path(path: &Path) -> Result<SourceText, InputError> {
-    let display = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| InputError {
-        path: display.clone(),
+/// The largest file read: a deliberation, even a 300-page one, is far below it.
+pub const MAX_FILE: u64 = 512 << 20;
+
+/// Reads one file's bytes from disk, refusing what no deliberation could be.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
+    let err = |kind: &str, message: String| InputError {
+        path: path.display().to_string(),
         format: None,
         sha256: None,
-        kind: "io".into(),
-        message: e.to_string(),
-    })?;
-    from_bytes(&display, &bytes)
+        kind: kind.into(),
+        message,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| err("io", e.to_string()))?;
+    if meta.is_dir() {
+        return Err(err("io", "a folder where a file was expected".into()));
+    }
+    if meta.len() > MAX_FILE {
+        return Err(err(
+            "too_large",
+            format!(
+                "{} MiB, more than the {} MiB a document may be",
+                meta.len() >> 20,
+                MAX_FILE >> 20
+            ),
+        ));
+    }
+    std::fs::read(path).map_err(|e| err("io", e.to_string()))
 }
+
+/// Reads one file from disk.
+pub fn read_path(path: &Path) -> Result<SourceText, InputError> {
+    let bytes = read_bytes(path)?;
+    from_bytes(&path.display().to_string(), &bytes)
+}
+
+/// How a PDF's bytes become text: in this process, or in a worker process.
+pub type Extractor<'a> = &'a (dyn Fn(&[u8]) -> Result<pdf::PdfText, pdf::PdfError> + Sync);
 
 /// Turns an input's bytes into text: PDF by signature, anything else as text.
 pub fn from_bytes(path: &str, bytes: &[u8]) -> Result<SourceText, InputError> {
+    from_bytes_with(path, bytes, &pdf::extract)
+}
+
+/// [`from_bytes`], with PDFs extracted by `extract`.
+pub fn from_bytes_with(
+    path: &str,
+    bytes: &[u8],
+    extract: Extractor,
+) -> Result<SourceText, InputError> {
     let sha256 = sha256_hex(bytes);
     let err = |format, kind: &str, message: String| InputError {
         path: path.to_string(),
@@ -121,8 +158,8 @@ pub fn from_bytes(path: &str, bytes: &[u8]) -> Result<SourceText, InputError> {
                 "not a PDF: no %PDF- signature".into(),
             ));
         }
-        let pdf = pdf::extract(bytes)
-            .map_err(|e| err(Some(SourceFormat::Pdf), e.kind(), e.to_string()))?;
+        let pdf =
+            extract(bytes).map_err(|e| err(Some(SourceFormat::Pdf), e.kind(), e.to_string()))?;
         return Ok(SourceText {
             path: path.to_string(),
             format: SourceFormat::Pdf,

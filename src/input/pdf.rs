@@ -26,6 +26,12 @@ pub enum PdfError {
     NoTextLayer,
     /// pdf-extract panicked on this file.
     Panicked(String),
+    /// The worker extracting it overran its deadline and was killed.
+    Timeout(std::time::Duration),
+    /// The worker extracting it ran out of its memory cap.
+    Memory,
+    /// The worker extracting it died (a stack overflow, a signal).
+    Crashed(String),
 }
 
 impl std::fmt::Display for PdfError {
@@ -38,6 +44,16 @@ impl std::fmt::Display for PdfError {
                 "no text layer: the PDF is a scan, or its only text is a stamp (OCR it first)"
             ),
             PdfError::Panicked(m) => write!(f, "the PDF reader failed on this file: {m}"),
+            PdfError::Timeout(d) => write!(
+                f,
+                "the PDF reader took more than {} s on this file and was stopped (--timeout)",
+                d.as_secs_f64()
+            ),
+            PdfError::Memory => write!(
+                f,
+                "the PDF reader ran out of memory on this file and was stopped (--max-memory)"
+            ),
+            PdfError::Crashed(m) => write!(f, "the PDF reader crashed on this file: {m}"),
         }
     }
 }
@@ -49,6 +65,9 @@ impl PdfError {
             PdfError::Encrypted => "encrypted",
             PdfError::NoTextLayer => "no_text_layer",
             PdfError::Panicked(_) => "pdf_panic",
+            PdfError::Timeout(_) => "timeout",
+            PdfError::Memory => "memory",
+            PdfError::Crashed(_) => "crashed",
         }
     }
 }

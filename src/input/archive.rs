@@ -1,0 +1,394 @@
+//! Zip and tar archives read in place: members are decompressed into memory one at a time and
+//! handed on as inputs named `archive.zip!/path/in/archive`; nothing is written to disk.
+//!
+//! Archives are untrusted. A member whose name climbs out of the archive (`../`, an absolute
+//! path), a link, an encrypted member or one that expands beyond the limits becomes an error
+//! record naming the member; the rest of the archive is still read. Sizes declared in headers
+//! are never trusted: reads are capped while they happen.
+
+use super::InputError;
+use std::fs::File;
+use std::io::{self, BufReader, Read};
+use std::path::{Component, Path};
+
+/// Caps on what an archive may expand to.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest member, expanded.
+    pub max_member: u64,
+    /// Largest ratio of expanded to compressed size, beyond `ratio_floor` bytes: zip bombs
+    /// reach 1000:1, documents rarely 20:1.
+    pub max_ratio: u64,
+    /// Below this expanded size the ratio is not checked (a short text compresses well).
+    pub ratio_floor: u64,
+    /// Largest total expanded size of one archive.
+    pub max_total: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_member: 256 << 20,
+            max_ratio: 200,
+            ratio_floor: 4 << 20,
+            max_total: 64 << 30,
+        }
+    }
+}
+
+impl Limits {
+    /// The most a member of `compressed` bytes may expand to.
+    fn allowed(&self, compressed: u64) -> u64 {
+        compressed
+            .saturating_mul(self.max_ratio)
+            .max(self.ratio_floor)
+            .min(self.max_member)
+    }
+}
+
+/// The kinds of archive registre reads, by file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Zip,
+    Tar,
+    TarGz,
+}
+
+pub fn kind(name: &str) -> Option<Kind> {
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".zip") {
+        Some(Kind::Zip)
+    } else if lower.ends_with(".tar") {
+        Some(Kind::Tar)
+    } else if lower.ends_with(".tar.gz") || lower.ends_with(".tgz") {
+        Some(Kind::TarGz)
+    } else {
+        None
+    }
+}
+
+/// One member handed on: its full name (`archive!/member`) and its bytes or why it has none.
+pub type Member = (String, Result<Vec<u8>, InputError>);
+
+/// What the caller wants of a member, asked before it is decompressed: the member's path
+/// inside the archive; `false` skips it (not a document, outside the globs or the shard).
+pub type Wanted<'a> = &'a dyn Fn(&str) -> bool;
+
+/// Reads every member of the archive at `path`, calling `sink` for each wanted one in archive
+/// order. An archive that cannot be opened at all yields one error named after the archive.
+pub fn read(
+    path: &Path,
+    kind: Kind,
+    limits: &Limits,
+    wanted: Wanted,
+    sink: &mut dyn FnMut(Member),
+) {
+    let name = path.display().to_string();
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => return sink((name.clone(), Err(error(&name, "io", e.to_string())))),
+    };
+    match kind {
+        Kind::Zip => read_zip(&name, file, limits, wanted, sink),
+        Kind::Tar => read_tar(&name, BufReader::new(file), u64::MAX, limits, wanted, sink),
+        Kind::TarGz => {
+            let compressed = file.metadata().map(|m| m.len()).unwrap_or(0);
+            // The ratio of a whole .tar.gz is the only one known: members share one stream.
+            let cap = limits
+                .allowed(compressed)
+                .max(limits.max_member)
+                .min(limits.max_total);
+            let gz = flate2::read::MultiGzDecoder::new(BufReader::new(file));
+            read_tar(&name, gz, cap, limits, wanted, sink)
+        }
+    }
+}
+
+fn error(path: &str, kind: &str, message: String) -> InputError {
+    InputError {
+        path: path.to_string(),
+        format: None,
+        sha256: None,
+        kind: kind.to_string(),
+        message,
+    }
+}
+
+/// The name a member is reported under.
+pub fn member_name(archive: &str, member: &str) -> String {
+    format!("{archive}!/{member}")
+}
+
+/// True when a member's path stays inside the archive: relative, without `..`.
+fn is_enclosed(member: &str) -> bool {
+    if member.starts_with('/') || member.starts_with('\\') || member.contains(":\\") {
+        return false;
+    }
+    Path::new(member)
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+        && !member.split(['/', '\\']).any(|part| part == "..")
+}
+
+/// Archive junk that is not a document: macOS resource forks, hidden files, folders.
+fn is_junk(member: &str) -> bool {
+    member.ends_with('/')
+        || member.starts_with("__MACOSX/")
+        || member
+            .rsplit('/')
+            .next()
+            .is_some_and(|file| file.starts_with('.'))
+}
+
+/// Reads at most `cap` bytes; more is an error of kind `too_large`.
+fn read_capped(reader: &mut dyn Read, cap: u64, hint: u64) -> io::Result<Result<Vec<u8>, u64>> {
+    let mut buf = Vec::with_capacity(hint.min(cap).min(64 << 20) as usize);
+    let n = reader.take(cap.saturating_add(1)).read_to_end(&mut buf)? as u64;
+    Ok(if n > cap { Err(n) } else { Ok(buf) })
+}
+
+fn read_zip(name: &str, file: File, limits: &Limits, wanted: Wanted, sink: &mut dyn FnMut(Member)) {
+    let mut zip = match zip::ZipArchive::new(BufReader::new(file)) {
+        Ok(z) => z,
+        Err(e) => {
+            return sink((
+                name.to_string(),
+                Err(error(
+                    name,
+                    "unreadable_archive",
+                    format!("not a readable zip: {e}"),
+                )),
+            ))
+        }
+    };
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        // Metadata first, without decrypting or decompressing anything.
+        let (raw_name, encrypted, symlink, is_dir, compressed, declared) = match zip.by_index_raw(i)
+        {
+            Ok(f) => (
+                f.name().to_string(),
+                f.encrypted(),
+                f.is_symlink(),
+                f.is_dir(),
+                f.compressed_size(),
+                f.size(),
+            ),
+            Err(e) => {
+                let full = member_name(name, &format!("#{i}"));
+                sink((
+                    full.clone(),
+                    Err(error(&full, "unreadable_archive", e.to_string())),
+                ));
+                continue;
+            }
+        };
+        if is_dir || is_junk(&raw_name) || !wanted(&raw_name) {
+            continue;
+        }
+        let full = member_name(name, &raw_name);
+        let fail = |kind: &str, message: String| (full.clone(), Err(error(&full, kind, message)));
+        if !is_enclosed(&raw_name) {
+            sink(fail(
+                "unsafe_member",
+                "the member's name leaves the archive (absolute or with ..); not read".into(),
+            ));
+            continue;
+        }
+        if symlink {
+            sink(fail(
+                "link",
+                "a symbolic link, not a document; not followed".into(),
+            ));
+            continue;
+        }
+        if encrypted {
+            sink(fail(
+                "encrypted",
+                "an encrypted member (a password is needed)".into(),
+            ));
+            continue;
+        }
+        let cap = limits.allowed(compressed);
+        if declared > cap {
+            sink(fail("archive_bomb", too_big(declared, compressed, limits)));
+            continue;
+        }
+        if total >= limits.max_total {
+            sink(fail(
+                "archive_bomb",
+                format!(
+                    "the archive expands beyond {} MiB in all; the rest is not read",
+                    limits.max_total >> 20
+                ),
+            ));
+            return;
+        }
+        let read = match zip.by_index(i) {
+            Ok(mut f) => read_capped(&mut f, cap, declared),
+            Err(e) => {
+                sink(fail("unreadable_archive", e.to_string()));
+                continue;
+            }
+        };
+        match read {
+            Ok(Ok(bytes)) => {
+                total += bytes.len() as u64;
+                sink((full, Ok(bytes)));
+            }
+            Ok(Err(n)) => sink(fail("archive_bomb", too_big(n, compressed, limits))),
+            Err(e) => sink(fail("unreadable_archive", e.to_string())),
+        }
+    }
+}
+
+fn too_big(size: u64, compressed: u64, limits: &Limits) -> String {
+    format!(
+        "the member expands to more than the limits allow ({} bytes from {} compressed; at most \
+         {} MiB a member and {}:1); not read",
+        size,
+        compressed,
+        limits.max_member >> 20,
+        limits.max_ratio
+    )
+}
+
+/// Counts what is read through it and fails past a cap: bounds a whole decompressed stream.
+struct Capped<R> {
+    inner: R,
+    read: u64,
+    cap: u64,
+}
+
+impl<R: Read> Read for Capped<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        if self.read > self.cap {
+            return Err(io::Error::other(BOMB));
+        }
+        Ok(n)
+    }
+}
+
+const BOMB: &str = "the archive expands beyond the limits; the rest is not read";
+
+fn read_tar<R: Read>(
+    name: &str,
+    reader: R,
+    cap: u64,
+    limits: &Limits,
+    wanted: Wanted,
+    sink: &mut dyn FnMut(Member),
+) {
+    let cap = cap.min(limits.max_total);
+    let mut tar = tar::Archive::new(Capped {
+        inner: reader,
+        read: 0,
+        cap,
+    });
+    let entries = match tar.entries() {
+        Ok(e) => e,
+        Err(e) => return sink((name.to_string(), Err(tar_error(name, e)))),
+    };
+    for entry in entries {
+        let mut entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                // A damaged header or stream: nothing after it can be trusted.
+                return sink((name.to_string(), Err(tar_error(name, e))));
+            }
+        };
+        let raw_name = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
+        let kind = entry.header().entry_type();
+        if kind.is_dir() || is_junk(&raw_name) || !wanted(&raw_name) {
+            continue;
+        }
+        if kind.is_pax_global_extensions() || kind.is_pax_local_extensions() {
+            continue;
+        }
+        let full = member_name(name, &raw_name);
+        let fail = |kind: &str, message: String| (full.clone(), Err(error(&full, kind, message)));
+        if !is_enclosed(&raw_name) {
+            sink(fail(
+                "unsafe_member",
+                "the member's name leaves the archive (absolute or with ..); not read".into(),
+            ));
+            continue;
+        }
+        if kind.is_symlink() || kind.is_hard_link() {
+            sink(fail("link", "a link, not a document; not followed".into()));
+            continue;
+        }
+        if !(kind.is_file() || kind.is_gnu_sparse() || kind.is_contiguous()) {
+            sink(fail(
+                "unsupported_format",
+                "a special file (device, pipe), not a document".into(),
+            ));
+            continue;
+        }
+        let declared = entry.size();
+        if declared > limits.max_member {
+            sink(fail("archive_bomb", too_big(declared, declared, limits)));
+            continue;
+        }
+        match read_capped(&mut entry, limits.max_member, declared) {
+            Ok(Ok(bytes)) => sink((full, Ok(bytes))),
+            Ok(Err(n)) => sink(fail("archive_bomb", too_big(n, declared, limits))),
+            Err(e) => return sink((full.clone(), Err(tar_error(&full, e)))),
+        }
+    }
+}
+
+fn tar_error(name: &str, e: io::Error) -> InputError {
+    if e.to_string().contains(BOMB) {
+        error(name, "archive_bomb", BOMB.to_string())
+    } else {
+        error(
+            name,
+            "unreadable_archive",
+            format!("not a readable tar: {e}"),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enclosed_names() {
+        assert!(is_enclosed("a/b.pdf"));
+        assert!(is_enclosed("./a.txt"));
+        assert!(!is_enclosed("../a.txt"));
+        assert!(!is_enclosed("a/../../b.txt"));
+        assert!(!is_enclosed("/etc/passwd"));
+        assert!(!is_enclosed("C:\\x.txt"));
+        assert!(!is_enclosed("a\\..\\b.txt"));
+    }
+
+    #[test]
+    fn junk_members() {
+        assert!(is_junk("__MACOSX/._a.pdf"));
+        assert!(is_junk("dir/.DS_Store"));
+        assert!(is_junk("dir/"));
+        assert!(!is_junk("dir/a.pdf"));
+    }
+
+    #[test]
+    fn kinds_by_name() {
+        assert_eq!(kind("a.ZIP"), Some(Kind::Zip));
+        assert_eq!(kind("a.tar.gz"), Some(Kind::TarGz));
+        assert_eq!(kind("a.tgz"), Some(Kind::TarGz));
+        assert_eq!(kind("a.tar"), Some(Kind::Tar));
+        assert_eq!(kind("a.pdf"), None);
+    }
+
+    #[test]
+    fn ratio_allows_small_members_and_caps_big_ones() {
+        let l = Limits::default();
+        assert_eq!(l.allowed(10), l.ratio_floor);
+        assert_eq!(l.allowed(1 << 20), 200 << 20);
+        assert_eq!(l.allowed(10 << 20), l.max_member);
+    }
+}

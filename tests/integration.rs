@@ -8,6 +8,9 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "integration/inputs.rs"]
+mod inputs;
+
 mod helpers {
     use super::*;
 

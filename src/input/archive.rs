@@ -94,9 +94,9 @@ pub fn read(
         Kind::TarGz => {
             let compressed = file.metadata().map(|m| m.len()).unwrap_or(0);
             // The ratio of a whole .tar.gz is the only one known: members share one stream.
-            let cap = limits
-                .allowed(compressed)
-                .max(limits.max_member)
+            let cap = compressed
+                .saturating_mul(limits.max_ratio)
+                .max(limits.ratio_floor)
                 .min(limits.max_total);
             let gz = flate2::read::MultiGzDecoder::new(BufReader::new(file));
             read_tar(&name, gz, cap, limits, wanted, sink)
@@ -382,6 +382,181 @@ mod tests {
         assert_eq!(kind("a.tgz"), Some(Kind::TarGz));
         assert_eq!(kind("a.tar"), Some(Kind::Tar));
         assert_eq!(kind("a.pdf"), None);
+    }
+
+    fn temp(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("registre-archive-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir.join(name)
+    }
+
+    /// A zip of `(name, bytes)` members, deflated; symlinks for names ending in `@`.
+    fn zip_of(path: &Path, members: &[(&str, &[u8])]) {
+        use std::io::Write;
+        let mut w = zip::ZipWriter::new(File::create(path).unwrap());
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, bytes) in members {
+            if let Some(link) = name.strip_suffix('@') {
+                w.add_symlink(link, "/etc/passwd", opts).unwrap();
+            } else {
+                w.start_file(*name, opts).unwrap();
+                w.write_all(bytes).unwrap();
+            }
+        }
+        w.finish().unwrap();
+    }
+
+    fn read_all(path: &Path, limits: &Limits) -> Vec<(String, Result<usize, String>)> {
+        let mut out = Vec::new();
+        let kind = kind(&path.to_string_lossy()).unwrap();
+        read(path, kind, limits, &|_| true, &mut |(name, r)| {
+            out.push((
+                name.rsplit('!').next().unwrap().to_string(),
+                r.map(|b| b.len()).map_err(|e| e.kind),
+            ))
+        });
+        out
+    }
+
+    fn small_limits() -> Limits {
+        Limits {
+            max_member: 1 << 20,
+            max_ratio: 50,
+            ratio_floor: 64 << 10,
+            max_total: 8 << 20,
+        }
+    }
+
+    #[test]
+    fn zip_members_hostile_and_not() {
+        let path = temp("mixed.zip");
+        let zeros = vec![0u8; 2 << 20];
+        zip_of(
+            &path,
+            &[
+                ("a/ok.txt", b"Le conseil municipal".as_slice()),
+                ("../evil.txt", b"x"),
+                ("/abs.txt", b"x"),
+                ("link.pdf@", b""),
+                ("bomb.txt", &zeros),
+                ("__MACOSX/._ok.txt", b"x"),
+                ("dir/.DS_Store", b"x"),
+            ],
+        );
+        let got = read_all(&path, &small_limits());
+        assert_eq!(
+            got,
+            vec![
+                ("/a/ok.txt".into(), Ok(20)),
+                ("/../evil.txt".into(), Err("unsafe_member".into())),
+                ("//abs.txt".into(), Err("unsafe_member".into())),
+                ("/link.pdf".into(), Err("link".into())),
+                ("/bomb.txt".into(), Err("archive_bomb".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn zip_encrypted_member_is_not_read() {
+        let path = temp("enc.zip");
+        zip_of(
+            &path,
+            &[("secret.txt", b"Le conseil"), ("clear.txt", b"Le maire")],
+        );
+        // Set the "encrypted" flag of the first member in its local and central headers.
+        let mut bytes = std::fs::read(&path).unwrap();
+        let at = |sig: &[u8]| bytes.windows(4).position(|w| w == sig).unwrap();
+        let (local, central) = (at(b"PK\x03\x04"), at(b"PK\x01\x02"));
+        bytes[local + 6] |= 1;
+        bytes[central + 8] |= 1;
+        std::fs::write(&path, &bytes).unwrap();
+        let got = read_all(&path, &Limits::default());
+        assert_eq!(got[0], ("/secret.txt".into(), Err("encrypted".into())));
+        assert_eq!(got[1], ("/clear.txt".into(), Ok(8)));
+    }
+
+    #[test]
+    fn zip_total_is_capped() {
+        let path = temp("total.zip");
+        let big = vec![7u8; 600 << 10];
+        let names: Vec<String> = (0..20).map(|i| format!("m{i:02}.txt")).collect();
+        let members: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &big[..])).collect();
+        zip_of(&path, &members);
+        let limits = Limits {
+            max_ratio: 10_000,
+            max_total: 3 << 20,
+            ..small_limits()
+        };
+        let got = read_all(&path, &limits);
+        assert_eq!(got.iter().filter(|(_, r)| r.is_ok()).count(), 6);
+        assert_eq!(got.last().unwrap().1, Err("archive_bomb".into()));
+    }
+
+    #[test]
+    fn damaged_zip_is_one_error() {
+        let path = temp("damaged.zip");
+        std::fs::write(&path, b"PK\x03\x04 not really a zip").unwrap();
+        let got = read_all(&path, &Limits::default());
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1, Err("unreadable_archive".into()));
+    }
+
+    /// A tar of members; names are written raw into the header, so `../` and links can be made.
+    fn tar_of(members: &[(&str, tar::EntryType, &[u8])]) -> Vec<u8> {
+        let mut b = tar::Builder::new(Vec::new());
+        for (name, kind, bytes) in members {
+            let mut h = tar::Header::new_gnu();
+            h.as_old_mut().name[..name.len()].copy_from_slice(name.as_bytes());
+            h.set_entry_type(*kind);
+            h.set_size(bytes.len() as u64);
+            h.set_mode(0o644);
+            if kind.is_symlink() {
+                h.set_link_name("/etc/passwd").unwrap();
+            }
+            h.set_cksum();
+            b.append(&h, *bytes).unwrap();
+        }
+        b.into_inner().unwrap()
+    }
+
+    #[test]
+    fn tar_and_tar_gz_members_hostile_and_not() {
+        use tar::EntryType as T;
+        let zeros = vec![0u8; 3 << 20];
+        let tar = tar_of(&[
+            ("ok.txt", T::Regular, b"Le conseil municipal"),
+            ("../evil.txt", T::Regular, b"x"),
+            ("link.pdf", T::Symlink, b""),
+            ("fifo", T::Fifo, b""),
+            ("big.txt", T::Regular, &zeros),
+            ("after.txt", T::Regular, b"Le maire"),
+        ]);
+        let plain = temp("mixed.tar");
+        std::fs::write(&plain, &tar).unwrap();
+        let expected: Vec<(String, Result<usize, String>)> = vec![
+            ("/ok.txt".into(), Ok(20)),
+            ("/../evil.txt".into(), Err("unsafe_member".into())),
+            ("/link.pdf".into(), Err("link".into())),
+            ("/fifo".into(), Err("unsupported_format".into())),
+            ("/big.txt".into(), Err("archive_bomb".into())),
+            ("/after.txt".into(), Ok(8)),
+        ];
+        let limits = Limits {
+            max_total: 64 << 20,
+            max_ratio: 100_000,
+            ..small_limits()
+        };
+        assert_eq!(read_all(&plain, &limits), expected);
+        let gz = temp("mixed.tar.gz");
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut enc, &tar).unwrap();
+        std::fs::write(&gz, enc.finish().unwrap()).unwrap();
+        assert_eq!(read_all(&gz, &limits), expected);
+        // The whole stream expands past its ratio: a bomb, reported once, and reading stops.
+        let got = read_all(&gz, &small_limits());
+        assert_eq!(got.last().unwrap().1, Err("archive_bomb".into()));
+        assert!(got.len() <= expected.len());
     }
 
     #[test]

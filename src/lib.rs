@@ -15,12 +15,13 @@ pub mod names;
 pub mod normalize;
 pub mod output;
 pub mod parse;
+mod regex_ascii;
 
 pub use input::{InputError, SourceText};
 
 /// Compiles one of the crate's own patterns (constants, checked by the tests that use them).
 pub(crate) fn re(s: &str) -> regex::Regex {
-    regex::Regex::new(s).unwrap()
+    regex::Regex::new(&regex_ascii::ascii_boundaries(s)).unwrap()
 }
 pub use model::Document;
 

@@ -1,0 +1,204 @@
+//! Word boundaries that keep regexes fast on French text.
+//!
+//! A Unicode `\b` stops the regex crate's lazy DFA at the first non-ASCII byte, and the search
+//! falls back to a PikeVM many times slower; French text has an accent every few words. Where
+//! the letters on both sides of a `\b` in the pattern are ASCII, an ASCII boundary
+//! `(?-u:\b)` decides the same on the words the pattern can match; it is used there. A `\b`
+//! beside an accented letter of the pattern (`\bà`, `[ée]\b`) stays Unicode.
+
+/// The pattern with every `\b` whose neighbours in the pattern are ASCII made ASCII.
+pub fn ascii_boundaries(pattern: &str) -> String {
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '\\' && i + 1 < chars.len() {
+            if chars[i + 1] == 'b' && ascii_after(&chars, i + 2) && ascii_before(&chars, i) {
+                out.push_str("(?-u:\\b)");
+            } else {
+                out.push(chars[i]);
+                out.push(chars[i + 1]);
+            }
+            i += 2;
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+/// True when what the pattern matches right after `at` starts with an ASCII character.
+fn ascii_after(c: &[char], at: usize) -> bool {
+    match c.get(at) {
+        None => true,
+        Some('(') => {
+            let Some(end) = closing(c, at) else {
+                return false;
+            };
+            let mut start = at + 1;
+            if c.get(start) == Some(&'?') {
+                // (?: (?i: (?-u: …: the flags end at ':'.
+                match c[start..end].iter().position(|&x| x == ':') {
+                    Some(p) => start += p + 1,
+                    None => return false,
+                }
+            }
+            alternatives(c, start, end)
+                .iter()
+                .all(|&(s, _)| ascii_after(c, s))
+        }
+        Some('[') => class_is_ascii(c, at),
+        Some('\\') => true,
+        Some(ch) => ch.is_ascii(),
+    }
+}
+
+/// True when what the pattern matches right before `at` ends with an ASCII character.
+fn ascii_before(c: &[char], at: usize) -> bool {
+    let mut j = at;
+    // A quantifier repeats what stands before it.
+    loop {
+        match j.checked_sub(1).map(|k| c[k]) {
+            Some('?' | '*' | '+') => j -= 1,
+            Some('}') => match c[..j].iter().rposition(|&x| x == '{') {
+                Some(p) => j = p,
+                None => return false,
+            },
+            _ => break,
+        }
+    }
+    let Some(k) = j.checked_sub(1) else {
+        return true;
+    };
+    match c[k] {
+        ')' => {
+            let Some(start) = opening(c, k) else {
+                return false;
+            };
+            let mut s = start + 1;
+            if c.get(s) == Some(&'?') {
+                match c[s..k].iter().position(|&x| x == ':') {
+                    Some(p) => s += p + 1,
+                    None => return false,
+                }
+            }
+            alternatives(c, s, k)
+                .iter()
+                .all(|&(_, e)| ascii_before(c, e))
+        }
+        ']' => match c[..k].iter().rposition(|&x| x == '[') {
+            Some(p) => class_is_ascii(c, p),
+            None => false,
+        },
+        ch => ch.is_ascii(),
+    }
+}
+
+fn class_is_ascii(c: &[char], at: usize) -> bool {
+    let end = c[at..].iter().position(|&x| x == ']').map(|p| at + p);
+    match end {
+        Some(e) => c[at..e].iter().all(|ch| ch.is_ascii()) && !c[at..e].contains(&'^'),
+        None => false,
+    }
+}
+
+/// The top-level alternatives `(start, end)` between `start` and `end`.
+fn alternatives(c: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let (mut depth, mut from, mut i, mut in_class) = (0i32, start, start, false);
+    while i < end {
+        match c[i] {
+            '\\' => i += 1,
+            '[' if !in_class => in_class = true,
+            ']' if in_class => in_class = false,
+            '(' if !in_class => depth += 1,
+            ')' if !in_class => depth -= 1,
+            '|' if !in_class && depth == 0 => {
+                out.push((from, i));
+                from = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out.push((from, end));
+    out
+}
+
+fn closing(c: &[char], open: usize) -> Option<usize> {
+    let (mut depth, mut i, mut in_class) = (0i32, open, false);
+    while i < c.len() {
+        match c[i] {
+            '\\' => i += 1,
+            '[' if !in_class => in_class = true,
+            ']' if in_class => in_class = false,
+            '(' if !in_class => depth += 1,
+            ')' if !in_class => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+fn opening(c: &[char], close: usize) -> Option<usize> {
+    (0..close)
+        .rev()
+        .find(|&s| c[s] == '(' && (s == 0 || c[s - 1] != '\\') && closing(c, s) == Some(close))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ascii_boundaries as a;
+
+    #[test]
+    fn ascii_neighbours_become_ascii() {
+        assert_eq!(a(r"\bpour\b"), r"(?-u:\b)pour(?-u:\b)");
+        assert_eq!(
+            a(r"\b(?:pour|contre)s?\b"),
+            r"(?-u:\b)(?:pour|contre)s?(?-u:\b)"
+        );
+        assert_eq!(a(r"\b\d{2}\b"), r"(?-u:\b)\d{2}(?-u:\b)");
+        assert_eq!(a(r"[a-z]\b"), r"[a-z](?-u:\b)");
+    }
+
+    #[test]
+    fn accented_neighbours_stay_unicode() {
+        assert_eq!(a(r"\bà\s+la"), r"\bà\s+la");
+        assert_eq!(a(r"\b(?:à|au)\b"), r"\b(?:à|au)\b");
+        assert_eq!(a(r"adopt[ée]\b"), r"adopt[ée]\b");
+        assert_eq!(a(r"adopt[ée]?\b"), r"adopt[ée]?\b");
+        assert_eq!(a(r"(?:élue|maire)\b"), r"(?:élue|maire)(?-u:\b)");
+        assert_eq!(a(r"[^\n]\b"), r"[^\n]\b");
+        assert_eq!(a(r"\\b"), r"\\b");
+    }
+
+    #[test]
+    fn same_matches_on_french_text() {
+        let text = "Le Conseil, à la majorité, décide : pour 12, contre 3 ; élu à l'unanimité.";
+        for p in [
+            r"\bpour\b",
+            r"\bà\s+la\s+majorit",
+            r"(?i)\b(?:pour|contre)\s*\d+\b",
+            r"\bunanimit[ée]\b",
+        ] {
+            let u: Vec<_> = regex::Regex::new(p)
+                .unwrap()
+                .find_iter(text)
+                .map(|m| m.range())
+                .collect();
+            let f: Vec<_> = regex::Regex::new(&a(p))
+                .unwrap()
+                .find_iter(text)
+                .map(|m| m.range())
+                .collect();
+            assert_eq!(u, f, "{p}");
+        }
+    }
+}

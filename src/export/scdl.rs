@@ -328,8 +328,12 @@ pub fn rows(doc: &Document, side: &Side) -> Export {
         }
         let siret = side.value(doc, d, |r| r.siret.clone()).unwrap_or_default();
         if siret.is_empty() {
+            // The receipt id gives the SIREN: only the establishment's NIC is left to find.
+            let hint = receipt
+                .map(|(_, siren)| format!(" (its ACTES receipt ids give the SIREN {siren})"))
+                .unwrap_or_default();
             missing(&format!(
-                "no SIRET for {body}: give siret in the side file (COLL_SIRET is required)"
+                "no SIRET for {body}{hint}: give siret in the side file (COLL_SIRET is required)"
             ));
         } else if !siret_is_valid(&siret) {
             missing(&format!("SIRET {siret} of {body} is not a valid SIRET"));
@@ -469,6 +473,19 @@ mod tests {
         );
         assert!(Side::parse("bodyy\nx\n").is_err());
         assert!(Side::parse("matiere\n12.5\n").is_err());
+    }
+
+    #[test]
+    fn a_missing_siret_is_said_once_with_the_siren_of_the_receipt_id() {
+        let mut doc = crate::parse_str("x.txt", include_str!("../../fixtures/extrait_classic.txt"));
+        doc.publication.receipt_id = Some("034-213401722-20140424-0000071216-DE".into());
+        let e = rows(&doc, &Side::default());
+        assert!(e.rows[0][1].is_empty());
+        assert!(e
+            .warnings
+            .iter()
+            .any(|w| w.contains("no SIRET") && w.contains("SIREN 213401722")));
+        assert_eq!(e.rows[0][9], "PREF034");
     }
 
     #[test]

@@ -177,7 +177,7 @@ fn json_name<T: serde::Serialize>(v: &T) -> Option<String> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct MemberVote {
     pub member: String,
-    /// for, against, abstention, not_taking_part, absent, or unknown.
+    /// for, against, abstention, not_taking_part, split, absent, or unknown.
     pub position: &'static str,
     pub proxy_holder: Option<String>,
     /// What the position rests on: `item_attendance` (who was in the room for this item),
@@ -189,7 +189,8 @@ pub struct MemberVote {
 
 /// The position of every member known to the sitting at one item of kind `vote`:
 ///
-/// - named as not taking part, against or abstaining: that;
+/// - named as not taking part, against or abstaining: that; named in two of those lists
+///   (an item holding several votes): `split`; named by a name two members share: `unknown`;
 /// - else present or represented at the item: `for` when the named voters account for every
 ///   vote against, abstention and withdrawal the tally states (or the vote is unanimous);
 ///   otherwise `unknown`;
@@ -271,13 +272,20 @@ pub fn member_votes(doc: &Document, d: &Deliberation) -> Vec<MemberVote> {
         format!("{basis}; tally_not_named")
     };
     members
-        .into_iter()
-        .map(|m| {
-            let hits: Vec<&'static str> = named
-                .iter()
-                .filter(|(n, _)| same_person(m, n))
-                .map(|(_, p)| *p)
-                .collect();
+        .iter()
+        .map(|&m| {
+            // A named voter counts for a member only when no other member has that name too
+            // ("MARTIN" with Marie and Paul MARTIN listed): then both are unknown.
+            let (mut hits, mut shared) = (Vec::new(), false);
+            for (n, p) in named.iter().filter(|(n, _)| same_person(m, n)) {
+                if members.iter().filter(|x| same_person(x, n)).count() == 1 {
+                    hits.push(*p);
+                } else {
+                    shared = true;
+                }
+            }
+            hits.sort();
+            hits.dedup();
             let holder = proxies
                 .iter()
                 .find(|(from, _)| *from == m)
@@ -285,9 +293,9 @@ pub fn member_votes(doc: &Document, d: &Deliberation) -> Vec<MemberVote> {
             let in_room = present.contains(&m) || proxies.iter().any(|(f, _)| *f == m);
             let position = match hits.as_slice() {
                 [p] => p,
-                [p, rest @ ..] if rest.iter().all(|r| r == p) => p,
-                [_, ..] => "unknown",
-                [] if !listed => "unknown",
+                // Named in two lists: an item that holds several votes (a budget by chapter).
+                [_, _, ..] => "split",
+                [] if shared || !listed => "unknown",
                 [] if in_room && all_named => "for",
                 [] if in_room => "unknown",
                 [] => "absent",
@@ -530,6 +538,24 @@ mod tests {
                 assert_eq!(r.len(), t.columns.len(), "{}", t.name);
             }
         }
+    }
+
+    #[test]
+    fn namesakes_are_unknown_and_two_lists_are_split() {
+        let mut d = doc();
+        let mut item = d.deliberations[0].clone();
+        item.vote.unanimous = Some(false);
+        item.vote.against = Some(1);
+        item.vote.against_members = vec!["LECLERC".into(), "LEROUX".into()];
+        item.vote.abstention_members = vec!["LEROUX".into()];
+        d.attendance
+            .present_members
+            .push(crate::model::Person::named("Anne LECLERC"));
+        let mv = member_votes(&d, &item);
+        let pos = |n: &str| mv.iter().find(|m| m.member == n).unwrap().position;
+        assert_eq!(pos("Bernard LECLERC"), "unknown");
+        assert_eq!(pos("Anne LECLERC"), "unknown");
+        assert_eq!(pos("Martine LEROUX"), "split");
     }
 
     #[test]

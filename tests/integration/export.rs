@@ -186,6 +186,7 @@ fn csv_tables_of_the_dev_corpus() {
                 "against",
                 "abstention",
                 "not_taking_part",
+                "split",
                 "absent",
                 "unknown",
             ];

@@ -376,10 +376,18 @@ fn reconcile(body: &str, mentions: &[Mention]) -> (Vec<Member>, Vec<Ambiguity>) 
     let mut out: Vec<Member> = records
         .into_values()
         .map(|mut r| {
-            // The same act in two copies of a sitting is one.
+            // The same act in two copies of a sitting is one: same date and number, even when
+            // the two copies' subjects were read a little differently.
             for v in [&mut r.against, &mut r.abstention, &mut r.not_taking_part] {
                 v.sort();
-                v.dedup();
+                v.dedup_by(|a, b| {
+                    a.date == b.date
+                        && if a.number.is_some() {
+                            a.number == b.number
+                        } else {
+                            a.subject == b.subject
+                        }
+                });
             }
             for v in [&mut r.proxies_given, &mut r.proxies_held] {
                 v.sort();
@@ -464,6 +472,13 @@ mod tests {
             mention("MARTIN", "2023-01-10", Event::Abstention(item.clone())),
             mention("P. MARTIN", "2023-01-10", Event::Against(item.clone())),
         ];
+        let mut ms = ms;
+        // The same act read from a second copy of the sitting, its subject a little different.
+        let copy = ItemRef {
+            subject: Some("Budget".into()),
+            ..item.clone()
+        };
+        ms.push(mention("LEVEQUE", "2023-02-10", Event::Against(copy)));
         let (members, amb) = reconcile("Test", &ms);
         let get = |n: &str| members.iter().find(|m| m.name == n).unwrap();
         let dupont = get("Jean DUPONT");

@@ -7,6 +7,7 @@
 
 pub mod batch;
 pub mod check;
+pub mod export;
 pub mod grammar;
 pub mod input;
 pub mod legal;

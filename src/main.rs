@@ -78,6 +78,63 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Export documents for open data and newsrooms: the SCDL Délibérations CSV, flat CSV
+    /// tables, NDJSON, or one SQLite database.
+    Export {
+        #[command(flatten)]
+        run: RunArgs,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The file to write (standard output for scdl and ndjson when left out); for csv, the
+        /// folder that receives one file a table; for sqlite, the database (added to).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// SCDL: a CSV side file giving what documents cannot state (columns body, path,
+        /// item, coll_nom, siret, effectif, matiere, url).
+        #[arg(long)]
+        side: Option<PathBuf>,
+        /// SCDL: the SIRET of the collectivité, for every document the side file leaves out.
+        #[arg(long)]
+        siret: Option<String>,
+        /// SCDL: the ACTES matière code (e.g. 7.1), likewise.
+        #[arg(long)]
+        matiere: Option<String>,
+        /// SCDL: the address of the published documents; `{file}` stands for a file's name.
+        #[arg(long)]
+        url: Option<String>,
+    },
+    /// One record per councillor across documents and years, names reconciled within each
+    /// body: sittings attended, absences, proxies, votes against and abstentions.
+    Members {
+        #[command(flatten)]
+        run: RunArgs,
+        #[arg(long, value_enum, default_value_t = MembersFormat::Table)]
+        format: MembersFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum ExportFormat {
+    /// The SCDL Délibérations CSV, schema 2.1.5.
+    Scdl,
+    /// Flat tables (sittings, deliberations, votes, attendance, proxies, legal_references),
+    /// one CSV file each in the --output folder.
+    Csv,
+    /// One document a line, as `registre parse` prints them.
+    Ndjson,
+    /// One SQLite database with the flat tables, keys, indexes and views.
+    Sqlite,
+}
+
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum MembersFormat {
+    /// A summary table, then the ambiguities.
+    Table,
+    /// One JSON object: every member with dates and items, and the ambiguities.
+    Json,
 }
 
 /// What every command that reads documents takes.
@@ -274,6 +331,28 @@ fn main() -> ExitCode {
             format,
             output,
         } => refs(run, count, format, output),
+        Command::Export {
+            run,
+            format,
+            output,
+            side,
+            siret,
+            matiere,
+            url,
+        } => {
+            let defaults = registre::export::scdl::SideRow {
+                siret,
+                matiere,
+                url,
+                ..Default::default()
+            };
+            export(run, format, output, side, defaults)
+        }
+        Command::Members {
+            run,
+            format,
+            output,
+        } => members(run, format, output),
         Command::Text { path } => match registre::input::read_path(&path) {
             Ok(src) => {
                 println!("{}", registre::normalize::normalize(&src.text).as_str());
@@ -571,4 +650,193 @@ fn parse(run: RunArgs, output: Option<PathBuf>, fail_on_error: bool) -> ExitCode
         0
     };
     finish(write_err, failed)
+}
+
+fn export(
+    run: RunArgs,
+    format: ExportFormat,
+    output: Option<PathBuf>,
+    side: Option<PathBuf>,
+    defaults: registre::export::scdl::SideRow,
+) -> ExitCode {
+    use registre::export::scdl;
+    let inputs = run.inputs();
+    let mut failed = 0usize;
+    let mut report = |e: &registre::InputError| {
+        failed += 1;
+        eprintln!("registre: {e}");
+    };
+    match format {
+        ExportFormat::Scdl => {
+            let mut side = match &side {
+                Some(p) => match std::fs::read_to_string(p)
+                    .map_err(|e| e.to_string())
+                    .and_then(|t| scdl::Side::parse(&t))
+                {
+                    Ok(s) => s,
+                    Err(e) => {
+                        eprintln!("registre: side file {}: {e}", p.display());
+                        return ExitCode::from(2);
+                    }
+                },
+                None => scdl::Side::default(),
+            };
+            if let Some(m) = &defaults.matiere {
+                if scdl::matiere(m).is_none() {
+                    eprintln!("registre: {m:?} is not an ACTES matière code (1.1 to 9.4)");
+                    return ExitCode::from(2);
+                }
+            }
+            side.rows.push(defaults);
+            let mut rows = Vec::new();
+            let mut warnings = std::collections::BTreeSet::new();
+            batch::run(inputs, |rec| match rec {
+                Record::Document(d) => {
+                    let e = scdl::rows(&d, &side);
+                    rows.extend(e.rows);
+                    warnings.extend(e.warnings);
+                }
+                Record::Error(e) => report(&e),
+            });
+            for w in &warnings {
+                eprintln!("registre: scdl: {w}");
+            }
+            let mut out = match open_output(&output) {
+                Ok(o) => o,
+                Err(code) => return code,
+            };
+            let mut written = registre::output::write_csv(&mut out, &scdl::HEADER, &rows);
+            if let Err(e) = out.flush() {
+                written = written.and(Err(e));
+            }
+            eprintln!(
+                "registre: {} SCDL row(s){}",
+                rows.len(),
+                if warnings.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {} warning(s)", warnings.len())
+                }
+            );
+            finish(written.err(), failed)
+        }
+        ExportFormat::Ndjson => {
+            let mut out = match open_output(&output) {
+                Ok(o) => o,
+                Err(code) => return code,
+            };
+            let mut write_err = None;
+            batch::run(inputs, |rec| {
+                let line = match &rec {
+                    Record::Document(d) => serde_json::to_string(d),
+                    Record::Error(e) => {
+                        report(e);
+                        serde_json::to_string(&e.to_record())
+                    }
+                };
+                if let Err(e) = line.map(|l| writeln!(out, "{l}")) {
+                    write_err.get_or_insert(std::io::Error::other(e));
+                }
+            });
+            if let Err(e) = out.flush() {
+                write_err.get_or_insert(e);
+            }
+            finish(write_err, failed)
+        }
+        ExportFormat::Csv | ExportFormat::Sqlite => {
+            let Some(target) = output else {
+                eprintln!("registre: --output is required: a folder for csv, a file for sqlite");
+                return ExitCode::from(2);
+            };
+            let opened = if format == ExportFormat::Csv {
+                registre::export::Sink::csv(&target)
+            } else {
+                registre::export::Sink::sqlite(&target)
+            };
+            let mut sink = match opened {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("registre: cannot write {}: {e}", target.display());
+                    return ExitCode::from(2);
+                }
+            };
+            let mut write_err = None;
+            let mut added = 0usize;
+            batch::run(inputs, |rec| match rec {
+                Record::Document(d) => match sink.add(&d) {
+                    Ok(()) => added += 1,
+                    Err(e) => {
+                        write_err.get_or_insert(std::io::Error::other(e));
+                    }
+                },
+                Record::Error(e) => report(&e),
+            });
+            if let Err(e) = sink.finish() {
+                write_err.get_or_insert(std::io::Error::other(e));
+            }
+            eprintln!(
+                "registre: {added} document(s) written to {}",
+                target.display()
+            );
+            finish(write_err, failed)
+        }
+    }
+}
+
+fn members(run: RunArgs, format: MembersFormat, output: Option<PathBuf>) -> ExitCode {
+    use registre::export::members;
+    let mut failed = 0usize;
+    let mut collector = members::Collector::default();
+    batch::run(run.inputs(), |rec| match rec {
+        Record::Document(d) => collector.add(&d),
+        Record::Error(e) => {
+            failed += 1;
+            eprintln!("registre: {e}");
+        }
+    });
+    let (list, ambiguities) = collector.finish();
+    let mut out = match open_output(&output) {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
+    let mut written = match format {
+        MembersFormat::Json => {
+            let all = serde_json::json!({ "members": list, "ambiguities": ambiguities });
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&all).unwrap_or_default()
+            )
+        }
+        MembersFormat::Table => {
+            let rows: Vec<Vec<String>> = list.iter().map(members::summary).collect();
+            registre::output::write_table(&mut out, &members::HEADER, &rows, 60).and_then(|_| {
+                writeln!(
+                    out,
+                    "\n{} ambiguit{} (names left apart):",
+                    ambiguities.len(),
+                    if ambiguities.len() == 1 { "y" } else { "ies" }
+                )?;
+                for a in &ambiguities {
+                    writeln!(
+                        out,
+                        "{}: {:?} {} {}",
+                        a.body,
+                        a.form,
+                        if a.kind == "several_candidates" {
+                            "could be any of"
+                        } else {
+                            "may be the same person as"
+                        },
+                        a.candidates.join(", ")
+                    )?;
+                }
+                Ok(())
+            })
+        }
+    };
+    if let Err(e) = out.flush() {
+        written = written.and(Err(e));
+    }
+    finish(written.err(), failed)
 }

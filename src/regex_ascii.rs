@@ -36,6 +36,9 @@ fn ascii_after(c: &[char], at: usize) -> bool {
             let Some(end) = closing(c, at) else {
                 return false;
             };
+            if is_flags(c, at, end) {
+                return ascii_after(c, end + 1);
+            }
             let mut start = at + 1;
             if c.get(start) == Some(&'?') {
                 // (?: (?i: (?-u: …: the flags end at ':'.
@@ -76,6 +79,9 @@ fn ascii_before(c: &[char], at: usize) -> bool {
             let Some(start) = opening(c, k) else {
                 return false;
             };
+            if is_flags(c, start, k) {
+                return ascii_before(c, start);
+            }
             let mut s = start + 1;
             if c.get(s) == Some(&'?') {
                 match c[s..k].iter().position(|&x| x == ':') {
@@ -95,12 +101,18 @@ fn ascii_before(c: &[char], at: usize) -> bool {
     }
 }
 
+/// A class of ASCII members; a negated class, like `.`, says nothing of the letter beside.
 fn class_is_ascii(c: &[char], at: usize) -> bool {
     let end = c[at..].iter().position(|&x| x == ']').map(|p| at + p);
     match end {
-        Some(e) => c[at..e].iter().all(|ch| ch.is_ascii()) && !c[at..e].contains(&'^'),
+        Some(e) => c[at..e].iter().all(|ch| ch.is_ascii()),
         None => false,
     }
+}
+
+/// `(?i)`, `(?m)`: flags, matching nothing.
+fn is_flags(c: &[char], open: usize, close: usize) -> bool {
+    c.get(open + 1) == Some(&'?') && !c[open..close].contains(&':')
 }
 
 /// The top-level alternatives `(start, end)` between `start` and `end`.
@@ -175,7 +187,9 @@ mod tests {
         assert_eq!(a(r"adopt[ée]\b"), r"adopt[ée]\b");
         assert_eq!(a(r"adopt[ée]?\b"), r"adopt[ée]?\b");
         assert_eq!(a(r"(?:élue|maire)\b"), r"(?:élue|maire)(?-u:\b)");
-        assert_eq!(a(r"[^\n]\b"), r"[^\n]\b");
+        assert_eq!(a(r"[^\n]\b"), r"[^\n](?-u:\b)");
+        assert_eq!(a(r"(?i)\bpour"), r"(?i)(?-u:\b)pour");
+        assert_eq!(a(r"(?i)\bà"), r"(?i)\bà");
         assert_eq!(a(r"\\b"), r"\\b");
     }
 

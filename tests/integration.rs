@@ -4,6 +4,9 @@
 //!
 //! `REGISTRE_BLESS=1 cargo test` rewrites the golden files; read every diff before committing.
 
+#[path = "integration/property.rs"]
+mod property;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;

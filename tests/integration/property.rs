@@ -188,8 +188,10 @@ fn french_text(rng: &mut Rng) -> Vec<u8> {
     let n = rng.below(400);
     let mut s = String::new();
     for _ in 0..n {
-        s.push_str(*rng.pick(WORDS));
-        s.push_str(*rng.pick(&[" ", " ", " ", "\n", "\n\n", "", " : ", "\r\n", "  "]));
+        let word: &&str = rng.pick(WORDS);
+        let sep: &&str = rng.pick(&[" ", " ", " ", "\n", "\n\n", "", " : ", "\r\n", "  "]);
+        s.push_str(word);
+        s.push_str(sep);
     }
     s.into_bytes()
 }

@@ -6,6 +6,8 @@
 
 #[path = "integration/export.rs"]
 mod export;
+#[path = "integration/property.rs"]
+mod property;
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -579,6 +581,49 @@ fn sarif_output_follows_the_schema() {
 fn scans_have_no_text_layer() {
     let out = parse("tests/data/scan_stamp_only.pdf");
     assert_eq!(out["error"]["kind"], "no_text_layer", "{out}");
+}
+
+/// A PDF whose form XObject draws itself makes pdf-extract recurse until the stack overflows:
+/// the process dies unless the extraction runs apart from it. `registre parse` must still give
+/// exactly one record, alone and in a folder beside a good input.
+#[test]
+fn self_drawing_xobject_gives_one_record() {
+    let out = bin()
+        .args(["parse", "tests/data/fuzz/xobject_draws_itself.pdf"])
+        .output()
+        .unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0) | Some(1)),
+        "exit status {:?}; stderr:\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).expect("one JSON record");
+    assert_eq!(v["error"]["kind"], "crashed", "{v}");
+
+    let dir = std::env::temp_dir().join(format!("registre-xobject-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(
+        root().join("tests/data/fuzz/xobject_draws_itself.pdf"),
+        dir.join("a.pdf"),
+    )
+    .unwrap();
+    std::fs::copy(
+        root().join("fixtures/extrait_classic.txt"),
+        dir.join("b.txt"),
+    )
+    .unwrap();
+    let out = bin().arg("parse").arg(&dir).output().unwrap();
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "one record per input");
+    assert!(
+        lines[1]["error"].is_null(),
+        "the good input still gives its document"
+    );
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 /// Every text and PDF file of the shared corpus gives a document or an error record, without

@@ -217,12 +217,23 @@ impl RunArgs {
         let bar = if self.quiet || !std::io::stderr().is_terminal() {
             indicatif::ProgressBar::hidden()
         } else {
-            let bar = indicatif::ProgressBar::new_spinner();
-            bar.set_style(
-                indicatif::ProgressStyle::with_template(
+            // A length (and so an ETA) when the inputs can be counted without reading them.
+            let total = Selection::new(&self.include, &self.exclude, self.shard)
+                .ok()
+                .and_then(|sel| registre::input::sources::count(&self.paths, &sel));
+            let (bar, template) = match total {
+                Some(n) => (
+                    indicatif::ProgressBar::new(n),
+                    "{bar:30} {pos}/{len} files  {per_sec}  ETA {eta}  {wide_msg}",
+                ),
+                None => (
+                    indicatif::ProgressBar::new_spinner(),
                     "{spinner} {pos} files  {per_sec}  {elapsed_precise}  {wide_msg}",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+                ),
+            };
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(template)
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
             );
             bar.enable_steady_tick(Duration::from_millis(120));
             bar

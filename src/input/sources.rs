@@ -171,6 +171,38 @@ pub fn enumerate(
     }
 }
 
+/// How many inputs `roots` hold, found without reading a file, for a progress bar's length;
+/// `None` when only reading can tell (archives, a list on stdin).
+pub fn count(roots: &[PathBuf], sel: &Selection) -> Option<u64> {
+    let n = std::cell::Cell::new(0u64);
+    let mut unknown = false;
+    for root in roots {
+        if root.as_os_str() == "-" || archive::kind(&root.to_string_lossy()).is_some() {
+            return None;
+        }
+        if !root.is_dir() {
+            n.set(n.get() + u64::from(sel.in_shard(&root.display().to_string())));
+            continue;
+        }
+        walk_files(
+            root,
+            &mut |path, rel| {
+                let name = path.display().to_string();
+                if archive::kind(&name).is_some() {
+                    unknown = true;
+                } else if sel.globs_take(rel) && sel.in_shard(&name) {
+                    n.set(n.get() + 1);
+                }
+            },
+            &mut |name, _| n.set(n.get() + u64::from(sel.in_shard(&name))),
+        );
+        if unknown {
+            return None;
+        }
+    }
+    Some(n.get())
+}
+
 fn root_path(path: &Path, sel: &Selection, sink: &mut dyn FnMut(Job)) {
     if path.is_dir() {
         walk(path, sel, sink);
@@ -221,6 +253,26 @@ fn file(path: &Path, rel: Option<&str>, sel: &Selection, sink: &mut dyn FnMut(Jo
 }
 
 fn walk(root: &Path, sel: &Selection, sink: &mut dyn FnMut(Job)) {
+    // Both closures hand jobs on; a RefCell lets them share the sink.
+    let sink = std::cell::RefCell::new(sink);
+    walk_files(
+        root,
+        &mut |path, rel| file(path, Some(rel), sel, *sink.borrow_mut()),
+        &mut |name, message| {
+            if sel.in_shard(&name) {
+                (sink.borrow_mut())(failed(name, "io", message));
+            }
+        },
+    );
+}
+
+/// Calls `found` with each document file below `root` and its path below `root`, and
+/// `unreadable` with each entry that cannot be listed.
+fn walk_files(
+    root: &Path,
+    found: &mut dyn FnMut(&Path, &str),
+    unreadable: &mut dyn FnMut(String, String),
+) {
     let hidden = |e: &walkdir::DirEntry| {
         e.depth() > 0 && e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
     };
@@ -233,9 +285,7 @@ fn walk(root: &Path, sel: &Selection, sink: &mut dyn FnMut(Job)) {
             Ok(e) => e,
             Err(e) => {
                 let name = e.path().unwrap_or(root).display().to_string();
-                if sel.in_shard(&name) {
-                    sink(failed(name, "io", e.to_string()));
-                }
+                unreadable(name, e.to_string());
                 continue;
             }
         };
@@ -244,12 +294,11 @@ fn walk(root: &Path, sel: &Selection, sink: &mut dyn FnMut(Job)) {
         if entry.file_type().is_dir() || !path.is_file() {
             continue;
         }
-        let file_name = entry.file_name().to_string_lossy();
-        if !is_document(&file_name) {
+        if !is_document(&entry.file_name().to_string_lossy()) {
             continue;
         }
         let rel = path.strip_prefix(root).unwrap_or(path).to_string_lossy();
-        file(path, Some(&rel), sel, sink);
+        found(path, &rel);
     }
 }
 

@@ -221,6 +221,18 @@ fn shards_partition_the_inputs() {
         union.extend(shard);
     }
     assert_eq!(total, all.len(), "no input in two shards");
+    // The progress bar's count, made without reading a file, agrees.
+    use registre::input::sources::{count, Selection};
+    // Shards hash names as given: relative, as `names` runs the command from the crate root.
+    let fixtures = PathBuf::from("fixtures");
+    assert_eq!(
+        count(std::slice::from_ref(&fixtures), &Selection::default()),
+        Some(all.len() as u64)
+    );
+    let third = Selection::new(&[], &[], Some("1/3".parse().unwrap())).unwrap();
+    let first = names(Path::new("fixtures"), &["--shard", "1/3"]);
+    assert_eq!(count(&[fixtures], &third), Some(first.len() as u64));
+    assert_eq!(count(&[PathBuf::from("-")], &Selection::default()), None);
     assert_eq!(union, all.into_iter().collect::<BTreeSet<_>>());
     let bad = bin()
         .args(["parse", "--shard", "4/3", "fixtures"])

@@ -169,7 +169,7 @@ struct RunArgs {
     /// PDF can then abort or exhaust the whole run).
     #[arg(long)]
     in_process: bool,
-    /// No progress bar and no summary line on stderr.
+    /// Nothing on stderr: no progress bar, no message per failed input, no summary line.
     #[arg(short, long)]
     quiet: bool,
 }

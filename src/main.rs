@@ -675,7 +675,9 @@ fn export(
     let mut failed = 0usize;
     let mut report = |e: &registre::InputError| {
         failed += 1;
-        eprintln!("registre: {e}");
+        if !run.quiet {
+            eprintln!("registre: {e}");
+        }
     };
     match format {
         ExportFormat::Scdl => {
@@ -802,7 +804,9 @@ fn members(run: RunArgs, format: MembersFormat, output: Option<PathBuf>) -> Exit
         Record::Document(d) => collector.add(&d),
         Record::Error(e) => {
             failed += 1;
-            eprintln!("registre: {e}");
+            if !run.quiet {
+                eprintln!("registre: {e}");
+            }
         }
     });
     let (list, ambiguities) = collector.finish();

@@ -417,15 +417,7 @@ fn one_line(s: &str) -> String {
 
 /// Percent-encodes what may not stand in a path segment of a URI.
 fn encode_path_segment(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    crate::output::percent_encode(s, b"-._~")
 }
 
 #[cfg(test)]

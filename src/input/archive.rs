@@ -140,6 +140,20 @@ fn is_junk(member: &str) -> bool {
             .is_some_and(|file| file.starts_with('.'))
 }
 
+/// Why a member is not read, before its bytes are: a name leaving the archive, a link.
+fn refused(member: &str, link: bool) -> Option<(&'static str, &'static str)> {
+    if !is_enclosed(member) {
+        Some((
+            "unsafe_member",
+            "the member's name leaves the archive (absolute or with ..); not read",
+        ))
+    } else if link {
+        Some(("link", "a link, not a document; not followed"))
+    } else {
+        None
+    }
+}
+
 /// Reads at most `cap` bytes; more is an error of kind `too_large`.
 fn read_capped(reader: &mut dyn Read, cap: u64, hint: u64) -> io::Result<Result<Vec<u8>, u64>> {
     let mut buf = Vec::with_capacity(hint.min(cap).min(64 << 20) as usize);
@@ -188,18 +202,8 @@ fn read_zip(name: &str, file: File, limits: &Limits, wanted: Wanted, sink: &mut 
         }
         let full = member_name(name, &raw_name);
         let fail = |kind: &str, message: String| (full.clone(), Err(error(&full, kind, message)));
-        if !is_enclosed(&raw_name) {
-            sink(fail(
-                "unsafe_member",
-                "the member's name leaves the archive (absolute or with ..); not read".into(),
-            ));
-            continue;
-        }
-        if symlink {
-            sink(fail(
-                "link",
-                "a symbolic link, not a document; not followed".into(),
-            ));
+        if let Some((kind, why)) = refused(&raw_name, symlink) {
+            sink(fail(kind, why.into()));
             continue;
         }
         if encrypted {
@@ -309,15 +313,9 @@ fn read_tar<R: Read>(
         }
         let full = member_name(name, &raw_name);
         let fail = |kind: &str, message: String| (full.clone(), Err(error(&full, kind, message)));
-        if !is_enclosed(&raw_name) {
-            sink(fail(
-                "unsafe_member",
-                "the member's name leaves the archive (absolute or with ..); not read".into(),
-            ));
-            continue;
-        }
-        if kind.is_symlink() || kind.is_hard_link() {
-            sink(fail("link", "a link, not a document; not followed".into()));
+        if let Some((why_kind, why)) = refused(&raw_name, kind.is_symlink() || kind.is_hard_link())
+        {
+            sink(fail(why_kind, why.into()));
             continue;
         }
         if !(kind.is_file() || kind.is_gnu_sparse() || kind.is_contiguous()) {

@@ -221,15 +221,7 @@ fn sarif_level(s: Severity) -> &'static str {
 
 /// A relative path as a URI reference: forward slashes, spaces and the like escaped.
 fn uri(path: &str) -> String {
-    let mut out = String::new();
-    for b in path.replace('\\', "/").bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    super::percent_encode(&path.replace('\\', "/"), b"-._~/!$&'()*+,;=:@")
 }
 
 #[cfg(test)]

@@ -3,6 +3,19 @@
 pub mod check;
 pub mod refs;
 
+/// Percent-encodes every byte of `s` but ASCII letters, digits and the `safe` ones (RFC 3986).
+pub fn percent_encode(s: &str, safe: &[u8]) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || safe.contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// Writes rows as a plain-text table: columns padded to their widest cell (counted in
 /// characters), cells cut at `max` characters except addresses, which are no use cut.
 pub fn write_table(

@@ -364,7 +364,7 @@ fn main() -> ExitCode {
             format,
             output,
         } => members(run, format, output),
-        Command::Text { path } => match registre::input::read_path(&path) {
+        Command::Text { path } => match text_of(&path) {
             Ok(src) => {
                 println!("{}", registre::normalize::normalize(&src.text).as_str());
                 ExitCode::SUCCESS
@@ -375,6 +375,25 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// One file's text, a PDF extracted in a worker process as in a run (a hostile PDF gives an
+/// error, not an abort).
+fn text_of(path: &std::path::Path) -> Result<registre::SourceText, registre::InputError> {
+    let mode = match std::env::current_exe() {
+        Ok(exe) if cfg!(unix) => PdfMode::Isolated(WorkerSpec {
+            exe,
+            args: vec!["pdf-worker".into()],
+            timeout: Duration::from_secs(5),
+            max_memory: 1024 << 20,
+        }),
+        _ => PdfMode::InProcess,
+    };
+    let job = registre::input::sources::Job {
+        name: path.display().to_string(),
+        data: registre::input::sources::JobData::File(path.to_path_buf()),
+    };
+    batch::Reader::new(&mode).read(&job)
 }
 
 /// Standard output, or the file given with `--output`.

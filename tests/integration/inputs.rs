@@ -296,3 +296,15 @@ fn tar_gz_archives_are_read_in_place() {
         ]
     );
 }
+
+/// `registre text` extracts a PDF in a worker too: a hostile one is an error, not an abort.
+#[test]
+fn text_of_a_hostile_pdf_is_an_error() {
+    let out = bin()
+        .arg("text")
+        .arg(shared().join("corpus/hostile/broken_xobject_recursion.pdf"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("(crashed)"));
+}

@@ -39,14 +39,9 @@ fn ascii_after(c: &[char], at: usize) -> bool {
             if is_flags(c, at, end) {
                 return ascii_after(c, end + 1);
             }
-            let mut start = at + 1;
-            if c.get(start) == Some(&'?') {
-                // (?: (?i: (?-u: …: the flags end at ':'.
-                match c[start..end].iter().position(|&x| x == ':') {
-                    Some(p) => start += p + 1,
-                    None => return false,
-                }
-            }
+            let Some(start) = group_body(c, at, end) else {
+                return false;
+            };
             alternatives(c, start, end)
                 .iter()
                 .all(|&(s, _)| ascii_after(c, s))
@@ -82,13 +77,9 @@ fn ascii_before(c: &[char], at: usize) -> bool {
             if is_flags(c, start, k) {
                 return ascii_before(c, start);
             }
-            let mut s = start + 1;
-            if c.get(s) == Some(&'?') {
-                match c[s..k].iter().position(|&x| x == ':') {
-                    Some(p) => s += p + 1,
-                    None => return false,
-                }
-            }
+            let Some(s) = group_body(c, start, k) else {
+                return false;
+            };
             alternatives(c, s, k)
                 .iter()
                 .all(|&(_, e)| ascii_before(c, e))
@@ -108,6 +99,18 @@ fn class_is_ascii(c: &[char], at: usize) -> bool {
         Some(e) => c[at..e].iter().all(|ch| ch.is_ascii()),
         None => false,
     }
+}
+
+/// Where the alternatives of the group from `open` to `close` begin: after `(`, or after the
+/// `:` that ends the flags of `(?:`, `(?i:`, `(?-u:`.
+fn group_body(c: &[char], open: usize, close: usize) -> Option<usize> {
+    if c.get(open + 1) != Some(&'?') {
+        return Some(open + 1);
+    }
+    c[open..close]
+        .iter()
+        .position(|&x| x == ':')
+        .map(|p| open + p + 1)
 }
 
 /// `(?i)`, `(?m)`: flags, matching nothing.

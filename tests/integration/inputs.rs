@@ -38,6 +38,21 @@ fn kinds(out: &Output) -> Vec<(String, String)> {
         .collect()
 }
 
+/// [`kinds`] with the folder `dir` written `D`.
+fn kinds_in(out: &Output, dir: &Path) -> Vec<(String, String)> {
+    kinds(out)
+        .into_iter()
+        .map(|(p, k)| (p.replace(&dir.display().to_string(), "D"), k))
+        .collect()
+}
+
+fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
 fn file_name(p: &str) -> &str {
     p.rsplit(['/', '!']).next().unwrap_or(p)
 }
@@ -75,11 +90,7 @@ fn hostile_pdfs_each_yield_a_record() {
         ("broken_xref_prev_loop.pdf", "no_text_layer"),
         ("enc_ownerpw_only.pdf", "document"),
     ];
-    let expected: Vec<(String, String)> = expected
-        .iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect();
-    assert_eq!(got, expected);
+    assert_eq!(got, owned(&expected));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("12 inputs: 3 documents, 9 errors (crashed 1, encrypted 1, memory 1, no_text_layer 3, unreadable_pdf 3)"),
@@ -136,10 +147,7 @@ fn one_record_per_input_on_a_mixed_folder() {
     }
     let out = bin().arg("parse").arg(&dir).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
-    let got: Vec<(String, String)> = kinds(&out)
-        .into_iter()
-        .map(|(p, k)| (p.replace(&dir.display().to_string(), "D"), k))
-        .collect();
+    let got = kinds_in(&out, &dir);
     let expected = [
         ("D/a_good.txt", "document"),
         ("D/b_empty.txt", "empty"),
@@ -152,11 +160,7 @@ fn one_record_per_input_on_a_mixed_folder() {
         ("D/i_archive.zip!/../escape.txt", "unsafe_member"),
         ("D/i_archive.zip!/2023/two.txt", "document"),
     ];
-    let expected: Vec<(String, String)> = expected
-        .iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect();
-    assert_eq!(got, expected);
+    assert_eq!(got, owned(&expected));
 
     // The same inputs, unordered and on one thread: the same records.
     for extra in [&["--unordered"][..], &["--jobs", "1"], &["--in-process"]] {
@@ -186,20 +190,13 @@ fn paths_from_stdin() {
         .write_all(b"fixtures/extrait_classic.txt\n\nfixtures/no_such.txt\r\nfixtures/pv_room_changes.txt\n")
         .unwrap();
     let out = child.wait_with_output().unwrap();
-    let got: Vec<(String, String)> = kinds(&out);
     assert_eq!(
-        got,
-        [
-            (
-                "fixtures/extrait_classic.txt".to_string(),
-                "document".to_string()
-            ),
-            ("fixtures/no_such.txt".to_string(), "io".to_string()),
-            (
-                "fixtures/pv_room_changes.txt".to_string(),
-                "document".to_string()
-            ),
-        ]
+        kinds(&out),
+        owned(&[
+            ("fixtures/extrait_classic.txt", "document"),
+            ("fixtures/no_such.txt", "io"),
+            ("fixtures/pv_room_changes.txt", "document"),
+        ])
     );
 }
 
@@ -278,22 +275,12 @@ fn tar_gz_archives_are_read_in_place() {
         .unwrap();
     tar.into_inner().unwrap().finish().unwrap();
     let out = bin().arg("parse").arg(&path).output().unwrap();
-    let got: Vec<(String, String)> = kinds(&out)
-        .into_iter()
-        .map(|(p, k)| (p.replace(&dir.display().to_string(), "D"), k))
-        .collect();
     assert_eq!(
-        got,
-        [
-            (
-                "D/sittings.tar.gz!/2023/a.txt".to_string(),
-                "document".to_string()
-            ),
-            (
-                "D/sittings.tar.gz!/2024/b.txt".to_string(),
-                "document".to_string()
-            ),
-        ]
+        kinds_in(&out, &dir),
+        owned(&[
+            ("D/sittings.tar.gz!/2023/a.txt", "document"),
+            ("D/sittings.tar.gz!/2024/b.txt", "document"),
+        ])
     );
 }
 

@@ -192,6 +192,21 @@ fn below_thousand(i: &str) -> Res<'_, u32> {
 /// vingt-quatre", "deux mil trois".
 // number_words := [below_thousand] ("mille" | "mil") [below_thousand] | below_thousand
 pub fn number_words(i: &str) -> Res<'_, u32> {
+    // Parsers try this at every word of a text: most words are told apart by how they begin.
+    const STEMS: [&str; 22] = [
+        "z", "un", "premi", "deux", "trois", "qua", "cinq", "six", "sept", "huit", "neuf", "dix",
+        "onze", "douze", "treize", "quinze", "seize", "vingt", "trente", "soixante", "cent", "mil",
+    ];
+    let b = i.as_bytes();
+    if !STEMS
+        .iter()
+        .any(|s| b.len() >= s.len() && b[..s.len()].eq_ignore_ascii_case(s.as_bytes()))
+    {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Alt,
+        )));
+    }
     let thousands = map(
         (
             opt(terminated(below_thousand, joiner)),

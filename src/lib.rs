@@ -13,6 +13,7 @@ pub mod input;
 pub mod legal;
 pub mod model;
 pub mod names;
+mod near;
 pub mod normalize;
 pub mod output;
 pub mod parse;

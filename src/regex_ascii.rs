@@ -4,7 +4,9 @@
 //! falls back to a PikeVM many times slower; French text has an accent every few words. Where
 //! the letters on both sides of a `\b` in the pattern are ASCII, an ASCII boundary
 //! `(?-u:\b)` decides the same on the words the pattern can match; it is used there. A `\b`
-//! beside an accented letter of the pattern (`\bà`, `[ée]\b`) stays Unicode.
+//! that opens a word which may begin with an accent (`\bà`, `\b(?:adopte|émet)`) becomes the
+//! half boundary "no ASCII word character before"; one after an accented letter of the pattern
+//! (`[ée]\b`) stays Unicode.
 
 /// The pattern with every `\b` whose neighbours in the pattern are ASCII made ASCII.
 pub fn ascii_boundaries(pattern: &str) -> String {
@@ -15,6 +17,12 @@ pub fn ascii_boundaries(pattern: &str) -> String {
         if chars[i] == '\\' && i + 1 < chars.len() {
             if chars[i + 1] == 'b' && ascii_after(&chars, i + 2) && ascii_before(&chars, i) {
                 out.push_str("(?-u:\\b)");
+            } else if chars[i + 1] == 'b' && opens_word(&chars, i) {
+                // `\bà`, `\b(?:adopte|émet)`: only the side before the word needs testing.
+                out.push_str("(?-u:\\b{start-half})");
+            } else if chars[i + 1] == 'b' && closes_word(&chars, i + 2) {
+                // `d[ée]cid[ée]\b`: only the side after the word needs testing.
+                out.push_str("(?-u:\\b{end-half})");
             } else {
                 out.push(chars[i]);
                 out.push(chars[i + 1]);
@@ -26,6 +34,38 @@ pub fn ascii_boundaries(pattern: &str) -> String {
         i += 1;
     }
     out
+}
+
+/// True when nothing of the pattern stands before `at` in its alternative: a `\b` there opens
+/// a word, and the half boundary "no word character before" says the same as long as the
+/// pattern goes on with a word's letter. The previous character is tested as a byte, so an
+/// accented letter counts as a non-word one there.
+fn opens_word(c: &[char], at: usize) -> bool {
+    let Some(k) = at.checked_sub(1) else {
+        return true;
+    };
+    match c[k] {
+        '|' | '(' => k == 0 || c[k - 1] != '\\',
+        ':' => c[..k].iter().rposition(|&x| x == '(').is_some_and(|open| {
+            c.get(open + 1) == Some(&'?')
+                && c[open + 2..k]
+                    .iter()
+                    .all(|x| x.is_ascii_alphabetic() || *x == '-')
+        }),
+        ')' => opening(c, k).is_some_and(|open| is_flags(c, open, k) && opens_word(c, open)),
+        _ => false,
+    }
+}
+
+/// True when nothing of the pattern follows `at` in its alternative: a `\b` there closes the
+/// word before it, and "no ASCII word character after" says the same, but for an accented
+/// letter right after the word, which it takes for a non-word one.
+fn closes_word(c: &[char], at: usize) -> bool {
+    match c.get(at) {
+        None | Some('|') => true,
+        Some(')') => at == 0 || c[at - 1] != '\\',
+        _ => false,
+    }
 }
 
 /// True when what the pattern matches right after `at` starts with an ASCII character.
@@ -184,23 +224,36 @@ mod tests {
     }
 
     #[test]
-    fn accented_neighbours_stay_unicode() {
-        assert_eq!(a(r"\bà\s+la"), r"\bà\s+la");
-        assert_eq!(a(r"\b(?:à|au)\b"), r"\b(?:à|au)\b");
-        assert_eq!(a(r"adopt[ée]\b"), r"adopt[ée]\b");
-        assert_eq!(a(r"adopt[ée]?\b"), r"adopt[ée]?\b");
+    fn accented_neighbours_keep_unicode_or_take_half_boundaries() {
+        assert_eq!(a(r"\bà\s+la"), r"(?-u:\b{start-half})à\s+la");
+        assert_eq!(a(r"[ée]\b"), r"[ée](?-u:\b{end-half})");
+        assert_eq!(a(r"[ée]\b\s"), r"[ée]\b\s");
+        assert_eq!(
+            a(r"\b(?:à|au)\b"),
+            r"(?-u:\b{start-half})(?:à|au)(?-u:\b{end-half})"
+        );
+        assert_eq!(a(r"(?:adopt[ée]\b)"), r"(?:adopt[ée](?-u:\b{end-half}))");
+        assert_eq!(a(r"adopt[ée]?\b|x"), r"adopt[ée]?(?-u:\b{end-half})|x");
         assert_eq!(a(r"(?:élue|maire)\b"), r"(?:élue|maire)(?-u:\b)");
         assert_eq!(a(r"[^\n]\b"), r"[^\n](?-u:\b)");
         assert_eq!(a(r"(?i)\bpour"), r"(?i)(?-u:\b)pour");
-        assert_eq!(a(r"(?i)\bà"), r"(?i)\bà");
+        assert_eq!(a(r"(?i)\bà"), r"(?i)(?-u:\b{start-half})à");
+        assert_eq!(
+            a(r"(?i)x|\b(?:adopte|émet)"),
+            r"(?i)x|(?-u:\b{start-half})(?:adopte|émet)"
+        );
         assert_eq!(a(r"\\b"), r"\\b");
     }
 
     #[test]
     fn same_matches_on_french_text() {
-        let text = "Le Conseil, à la majorité, décide : pour 12, contre 3 ; élu à l'unanimité.";
+        let text = "Le Conseil, à la majorité, décide : pour 12, contre 3 ; élu à l'unanimité. \
+                    Il a décidé (déjà) et émet un avis ; adoptées, décidées.";
         for p in [
             r"\bpour\b",
+            r"(?i)\b(?:adopt[ée]e?s?|d[ée]cid[ée]|émet|[ée]lu)\b",
+            r"\bà\s+l'unanimité\b",
+            r"(?i)\bd[ée]j[àa]\b",
             r"\bà\s+la\s+majorit",
             r"(?i)\b(?:pour|contre)\s*\d+\b",
             r"\bunanimit[ée]\b",

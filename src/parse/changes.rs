@@ -5,6 +5,7 @@
 //! salle", "se retire"), which end with the item.
 
 use crate::names;
+use crate::near::Near;
 use crate::re;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -39,6 +40,11 @@ pub struct ChangeRead {
     pub end: usize,
 }
 
+// How far a match reaches around its verb: a civility, a name of 50 characters, an apposition
+// of 60 and the spaces between, in UTF-8 (before); what follows the verb (after).
+const BEFORE: usize = 600;
+const AFTER: usize = 1000;
+
 // A name with its civility: "M. Hugo ESNAULT", "Madame Claire BESSON".
 const NAME: &str = r"(?P<name>(?:M\.|Mme|Mlle|Monsieur|Madame|Mademoiselle)\s+[^\n,;()]{2,50}?)";
 // point := ("au" | "à la" | "avant l'examen du" | "après le" | "jusqu'au" | …) ("point" |
@@ -53,10 +59,16 @@ static NOMINAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "X (arrivée à 19h20)": a time instead of an item.
-static BRACKETED_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?i){NAME}\s*\(\s*(?P<verb>arriv[ée]e?s?|parti(?:e|s|es)?|d[ée]part)\s+(?:à|a|vers)\s+(?P<h>\d{{1,2}})\s*h\s*(?P<m>\d{{2}})?[^)]*\)"
-    ))
+static BRACKETED_TIME: LazyLock<Near> = LazyLock::new(|| {
+    const VERB: &str = r"(?P<verb>arriv[ée]e?s?|parti(?:e|s|es)?|d[ée]part)";
+    Near::new(
+        &format!(r"(?i)\(\s*{VERB}"),
+        &format!(
+            r"(?i){NAME}\s*\(\s*{VERB}\s+(?:à|a|vers)\s+(?P<h>\d{{1,2}})\s*h\s*(?P<m>\d{{2}})?[^)]*\)"
+        ),
+        BEFORE,
+        AFTER,
+    )
 });
 static TIME: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?:à|a|vers)\s+(?P<h>\d{1,2})\s*h\s*(?P<m>\d{2})?"));
@@ -68,16 +80,25 @@ fn hhmm(h: &str, m: Option<&str>) -> Option<String> {
 }
 
 /// "X (arrivée au point 2)", "X (parti après le point 5)", "X (présent jusqu'au point 3)".
-static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?i){NAME}\s*\(\s*(?P<verb>arriv[ée]e?s?|parti(?:e|s|es)?|d[ée]part|pr[ée]sente?s?|absente?s?|sortie?)\s+{POINT}[^)]*\)"
-    ))
+static BRACKETED: LazyLock<Near> = LazyLock::new(|| {
+    const VERB: &str =
+        r"(?P<verb>arriv[ée]e?s?|parti(?:e|s|es)?|d[ée]part|pr[ée]sente?s?|absente?s?|sortie?)";
+    Near::new(
+        &format!(r"(?i)\(\s*{VERB}"),
+        &format!(r"(?i){NAME}\s*\(\s*{VERB}\s+{POINT}[^)]*\)"),
+        BEFORE,
+        AFTER,
+    )
 });
 /// "X est arrivé(e) …", "X rejoint la séance …", "X quitte la séance …".
-static SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?i){NAME}\s*,?(?:\s+[^,;.]{{0,60}},)?\s+(?P<verb>est\s+arriv[ée]e?|arrive|a\s+rejoint\s+(?:la\s+s[ée]ance|l'assembl[ée]e|le\s+conseil)|rejoint\s+(?:la\s+s[ée]ance|l'assembl[ée]e|le\s+conseil)|entre\s+en\s+s[ée]ance|prend\s+place|quitte\s+(?:la\s+s[ée]ance|l'assembl[ée]e|la\s+r[ée]union|d[ée]finitivement\s+la\s+salle)|a\s+quitt[ée]\s+(?:la\s+s[ée]ance|l'assembl[ée]e|la\s+r[ée]union)|se\s+retire\s+d[ée]finitivement|doit\s+quitter\s+la\s+s[ée]ance)(?P<rest>[^\n]{{0,160}})"
-    ))
+static SENTENCE: LazyLock<Near> = LazyLock::new(|| {
+    const VERB: &str = r"(?P<verb>est\s+arriv[ée]e?|arrive|a\s+rejoint\s+(?:la\s+s[ée]ance|l'assembl[ée]e|le\s+conseil)|rejoint\s+(?:la\s+s[ée]ance|l'assembl[ée]e|le\s+conseil)|entre\s+en\s+s[ée]ance|prend\s+place|quitte\s+(?:la\s+s[ée]ance|l'assembl[ée]e|la\s+r[ée]union|d[ée]finitivement\s+la\s+salle)|a\s+quitt[ée]\s+(?:la\s+s[ée]ance|l'assembl[ée]e|la\s+r[ée]union)|se\s+retire\s+d[ée]finitivement|doit\s+quitter\s+la\s+s[ée]ance)";
+    Near::new(
+        &format!("(?i){VERB}"),
+        &format!(r"(?i){NAME}\s*,?(?:\s+[^,;.]{{0,60}},)?\s+{VERB}(?P<rest>[^\n]{{0,160}})"),
+        BEFORE,
+        AFTER,
+    )
 });
 static POINT_RE: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?i){POINT}")));
 static PROXY_TO: LazyLock<Regex> = LazyLock::new(|| {
@@ -86,10 +107,16 @@ static PROXY_TO: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// A withdrawal for one item: the member comes back after it.
-static WITHDRAWAL: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?i)(?:{NAME}|(?P<mayor>(?:(?:madame|monsieur)\s+)?(?:le|la)\s+(?:maire|pr[ée]sidente?)))\s*,?(?:\s+[^,;.]{{0,60}},)?\s+(?:quitte\s+la\s+salle|quitte\s+la\s+pi[èe]ce|sort\s+de\s+la\s+salle|se\s+retire|s'est\s+retir[ée]e?|s'[ée]tant\s+retir[ée]e?|ayant\s+quitt[ée]\s+la\s+salle|[ée]tant\s+sortie?\s+de\s+la\s+salle|quitte\s+momentan[ée]ment\s+la\s+s[ée]ance)"
-    ))
+static WITHDRAWAL: LazyLock<Near> = LazyLock::new(|| {
+    const VERB: &str = r"(?:quitte\s+la\s+salle|quitte\s+la\s+pi[èe]ce|sort\s+de\s+la\s+salle|se\s+retire|s'est\s+retir[ée]e?|s'[ée]tant\s+retir[ée]e?|ayant\s+quitt[ée]\s+la\s+salle|[ée]tant\s+sortie?\s+de\s+la\s+salle|quitte\s+momentan[ée]ment\s+la\s+s[ée]ance)";
+    Near::new(
+        &format!("(?i){VERB}"),
+        &format!(
+            r"(?i)(?:{NAME}|(?P<mayor>(?:(?:madame|monsieur)\s+)?(?:le|la)\s+(?:maire|pr[ée]sidente?)))\s*,?(?:\s+[^,;.]{{0,60}},)?\s+{VERB}"
+        ),
+        BEFORE,
+        AFTER,
+    )
 });
 
 static ROLE: LazyLock<Regex> =
@@ -258,6 +285,7 @@ pub fn withdrawals(item_text: &str) -> Vec<Option<String>> {
     let mayor = MAYOR_LEAVES.is_match(item_text).then_some(None);
     WITHDRAWAL
         .captures_iter(item_text)
+        .into_iter()
         .filter_map(|c| match (c.name("name"), c.name("mayor")) {
             // "Madame le Maire": a civility before the office, not a name.
             (Some(n), _) if ROLE.is_match(n.as_str()) => Some(None),
@@ -276,9 +304,15 @@ pub fn presided_by(item_text: &str) -> Option<String> {
             r"(?i)(?:sous\s+la\s+pr[ée]sidence\s+de|pr[ée]sid[ée]e?\s+par|la\s+pr[ée]sidence\s+(?:de\s+s[ée]ance\s+)?(?:est\s+)?(?:confi[ée]e|assur[ée]e)\s+(?:à|par))\s+(?P<name>(?:M\.|Mme|Monsieur|Madame)\s+[^\n,;().]{2,50})",
         )
     });
-    static TAKES_CHAIR: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)(?P<name>(?:M\.|Mme|Monsieur|Madame)\s+[^\n,;().]{2,50}?)\s*,?(?:\s+[^,;.]{0,60},)?\s+(?:prend|assure)\s+la\s+pr[ée]sidence",
+    static TAKES_CHAIR: LazyLock<Near> = LazyLock::new(|| {
+        const VERB: &str = r"(?:prend|assure)\s+la\s+pr[ée]sidence";
+        Near::new(
+            &format!("(?i){VERB}"),
+            &format!(
+                r"(?i)(?P<name>(?:M\.|Mme|Monsieur|Madame)\s+[^\n,;().]{{2,50}}?)\s*,?(?:\s+[^,;.]{{0,60}},)?\s+{VERB}"
+            ),
+            BEFORE,
+            AFTER,
         )
     });
     PRESIDED

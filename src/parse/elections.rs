@@ -4,6 +4,7 @@
 
 use crate::grammar;
 use crate::names;
+use crate::near::Near;
 use crate::re;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -59,9 +60,16 @@ static SPOILT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:bulletins?|votes?)
 static EXPRESSED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)suffrages\s+exprim[ée]s"));
 static MAJORITY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)majorit[ée]\s+absolue"));
 // candidate := name (leader dots | ":" | "a obtenu" | "obtient") count ("voix" | "suffrages")
-static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?im)^[ \t\-–•]*(?P<name>[^\n:]{3,90}?)\s*(?:[.…_]{2,}\s*|:\s*|\s+a\s+obtenu\s+|\s+obtient\s+|\s+)(?P<n>\d{1,4})\s+(?:voix|suffrages|votes)(?-u:\b)",
+// (The line may start anywhere: the count is looked for first, the name on its line after.)
+static CANDIDATE: LazyLock<Near> = LazyLock::new(|| {
+    const COUNT: &str = r"(?P<n>\d{1,4})\s+(?:voix|suffrages|votes)(?-u:\b)";
+    Near::new(
+        &format!("(?i){COUNT}"),
+        &format!(
+            r"(?im)^[ \t\-–•]*(?P<name>[^\n:]{{3,90}}?)\s*(?:[.…_]{{2,}}\s*|:\s*|\s+a\s+obtenu\s+|\s+obtient\s+|\s+){COUNT}"
+        ),
+        600,
+        100,
     )
 });
 // elected := "A été élu(e)" ":"? names | names "a été élu(e)/proclamé(e)" | "est élu(e)"

@@ -50,6 +50,12 @@ pub(crate) fn tail(s: &str, end: usize, n: usize) -> &str {
     &s[floor_boundary(s, end.saturating_sub(n))..end]
 }
 
+/// The beginning of `s` (about `n` bytes), lowercased: what a test of how a long text begins
+/// needs, without lowercasing all of it.
+pub(crate) fn head_lower(s: &str, n: usize) -> String {
+    s[..floor_boundary(s, n)].to_lowercase()
+}
+
 /// Parses an input already turned into text.
 pub fn parse_source(src: &SourceText) -> Document {
     parse::parse(src)

@@ -80,14 +80,15 @@ pub fn counts(region: &str, base: usize) -> Counts {
                 // "Présents : Madame X" is a list, and "Présents : 3 adjoints" is not a count of
                 // members; a count ends its phrase.
                 let next = r.trim_start();
+                let next_low = crate::head_lower(next, 16);
                 let ends = next.is_empty()
                     || next.starts_with(['\n', ',', ';', '-', '–', '/', '(', ')', '+', '|', '.'])
                     || r.starts_with('\n')
-                    || next.to_lowercase().starts_with("membres")
-                    || next.to_lowercase().starts_with("conseillers")
-                    || next.to_lowercase().starts_with("votants")
+                    || next_low.starts_with("membres")
+                    || next_low.starts_with("conseillers")
+                    || next_low.starts_with("votants")
                     || starts_with_label(next);
-                let before = region[..m.start()].to_lowercase();
+                let before = crate::tail(region, m.start(), 200).to_lowercase();
                 let joint = before.trim_end().ends_with("présents ou")
                     || before.trim_end().ends_with("présents et")
                     || before.trim_end().ends_with("presents ou");
@@ -142,7 +143,7 @@ pub fn counts(region: &str, base: usize) -> Counts {
 /// "Présents ou représentés : 25" counts both, and is not the present count.
 fn is_or_represented(label: &str, rest: &str) -> bool {
     let l = label.to_lowercase();
-    let r = rest.trim_start().to_lowercase();
+    let r = crate::head_lower(rest.trim_start(), 16);
     l.contains("ou repr")
         || l.contains("et repr")
         || r.starts_with("ou repr")

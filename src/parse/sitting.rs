@@ -101,13 +101,9 @@ pub fn resolve_items(
         let b = body(item);
         item.kind = kind_of(item, b);
         // Most items mention no withdrawal: a cheap look first, the patterns after.
-        let low = b.to_lowercase();
-        if ![
-            "quitt", "retir", "sort", "salle", "présid", "presid", "pièce",
-        ]
-        .iter()
-        .any(|w| low.contains(w))
-        {
+        static MAY_WITHDRAW: LazyLock<Regex> =
+            LazyLock::new(|| re(r"(?i)quitt|retir|sort|salle|présid|presid|pièce"));
+        if !MAY_WITHDRAW.is_match(b) {
             continue;
         }
         item.presided_by = changes::presided_by(b);
@@ -246,10 +242,9 @@ pub fn resolve_items(
         let b = s
             .get(item.span.start..item.span.end.min(s.len()))
             .unwrap_or("");
-        let low = b.to_lowercase();
-        let restates = ["présent", "present", "votant", "représent", "exercice"]
-            .iter()
-            .any(|w| low.contains(w));
+        static RESTATES: LazyLock<Regex> =
+            LazyLock::new(|| re(r"(?i)présent|present|votant|représent|exercice"));
+        let restates = RESTATES.is_match(b);
         let stated = if restates {
             attendance::counts(b, 0)
         } else {

@@ -136,7 +136,7 @@ fn names_after(rest: &str) -> Vec<String> {
 /// What may follow "N pour" / "N contre" in a tally: punctuation, another count, the end.
 fn ends_count(rest: &str) -> bool {
     let t = rest.trim_start_matches([' ', '\t']);
-    let low = t.to_lowercase();
+    let low = crate::head_lower(t, 16);
     t.is_empty()
         || t.starts_with([',', ';', '.', ':', ')', '(', '\n', '–', '-', '/'])
         || t.starts_with(|c: char| c.is_ascii_digit())
@@ -228,7 +228,7 @@ pub fn read(text: &str) -> VoteRead {
         let n = match grammar::count(rest) {
             Ok((_, n)) => Some(n),
             Err(_) => {
-                let low = rest.trim_start().to_lowercase();
+                let low = crate::head_lower(rest.trim_start(), 16);
                 if low.starts_with("néant")
                     || low.starts_with("neant")
                     || low.starts_with("aucun")
@@ -299,7 +299,7 @@ pub fn read(text: &str) -> VoteRead {
     if v.for_.is_none() {
         for c in BY_VOTES.captures_iter(text) {
             let m = c.get(0).unwrap();
-            let rest = text[m.end()..].trim_start().to_lowercase();
+            let rest = crate::head_lower(text[m.end()..].trim_start(), 16);
             if rest.starts_with("contre") || rest.starts_with("d'") {
                 continue;
             }

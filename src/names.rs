@@ -337,7 +337,11 @@ pub fn name_key(name: &str) -> Vec<String> {
 /// True when two written names can be the same person: the tokens of one are among the
 /// other's ("M. VASSEUR" and "Henri VASSEUR").
 pub fn same_person(a: &str, b: &str) -> bool {
-    let (ka, kb) = (name_key(a), name_key(b));
+    same_keys(&name_key(a), &name_key(b))
+}
+
+/// [`same_person`] on keys made once, for names compared many times.
+pub fn same_keys(ka: &[String], kb: &[String]) -> bool {
     if ka.is_empty() || kb.is_empty() {
         return false;
     }

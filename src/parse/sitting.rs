@@ -4,7 +4,7 @@
 
 use super::{attendance, changes, elections};
 use crate::model::*;
-use crate::names::same_person;
+use crate::names::{name_key, same_keys, same_person};
 use crate::normalize::Text;
 use crate::re;
 use regex::Regex;
@@ -202,23 +202,29 @@ pub fn resolve_items(
     if !per_item {
         return all;
     }
+    // Names are compared items × changes × members times: their keys are made once.
+    let present_keys: Vec<(String, Vec<String>)> = present
+        .iter()
+        .map(|p| (p.name.clone(), name_key(&p.name)))
+        .collect();
+    let change_keys: Vec<Vec<String>> = effective.iter().map(|(_, c)| name_key(&c.member)).collect();
     for (i, item) in items.iter_mut().enumerate() {
-        let mut members: Vec<String> = present.iter().map(|p| p.name.clone()).collect();
+        let mut members = present_keys.clone();
         let mut held: Vec<Proxy> = proxies.to_vec();
         // Members listed present who arrive later are not there before; those who leave are
         // not there after.
-        for (at, c) in &effective {
+        for ((at, c), key) in effective.iter().zip(&change_keys) {
             let before = i < *at;
             let gone = match c.kind {
                 changes::Kind::Arrival => before,
                 changes::Kind::Departure => !before,
             };
             if gone {
-                members.retain(|m| !same_person(m, &c.member));
+                members.retain(|m| !same_keys(&m.1, key));
             } else if c.kind == changes::Kind::Arrival
-                && !members.iter().any(|m| same_person(m, &c.member))
+                && !members.iter().any(|m| same_keys(&m.1, key))
             {
-                members.push(c.member.clone());
+                members.push((c.member.clone(), key.clone()));
                 held.retain(|p| !same_person(&p.from, &c.member));
             }
             if c.kind == changes::Kind::Departure && !before {
@@ -251,7 +257,7 @@ pub fn resolve_items(
             attendance::Counts::default()
         };
         item.attendance = Some(ItemAttendance {
-            present_members: members,
+            present_members: members.into_iter().map(|m| m.0).collect(),
             proxies: held,
             present: stated.present.map(|c| c.0),
             represented: stated.represented.map(|c| c.0),

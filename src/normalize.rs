@@ -66,7 +66,16 @@ impl Text {
 pub fn normalize(raw: &str) -> Text {
     let pages: Vec<String> = raw
         .split('\x0c')
-        .map(|p| clean_page(&p.nfc().collect::<String>()))
+        .map(|p| {
+            // Most text is already in NFC: the quick check spares the copy.
+            if unicode_normalization::is_nfc_quick(p.chars())
+                == unicode_normalization::IsNormalized::Yes
+            {
+                clean_page(p)
+            } else {
+                clean_page(&p.nfc().collect::<String>())
+            }
+        })
         .collect();
     let has_pages = raw.contains('\x0c');
     let pages = strip_running_lines(pages);
@@ -130,8 +139,7 @@ static MARKUP: LazyLock<Regex> =
 // `1^{er}`, `^{e}`: superscripts written as TeX.
 static SUPERSCRIPT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\^\{([^}]{0,8})\}").unwrap());
 // "A B S E N T S": a heading spaced out letter by letter.
-static SPACED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:\p{Lu} ){3,}\p{Lu}\b").unwrap());
+static SPACED: LazyLock<Regex> = LazyLock::new(|| crate::re(r"\b(?:\p{Lu} ){3,}\p{Lu}\b"));
 static SPACES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r" {2,}").unwrap());
 // A Markdown heading or quote marker at the start of a line.
 static MD_PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:#{1,6}|>)\s+").unwrap());
@@ -141,11 +149,31 @@ static LEADERS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*(?:\.\s?){4,}\s*|\s*…{2,}\s*").unwrap());
 
 fn clean_line(line: &str) -> String {
+    // Most lines need none of these: each pattern runs only where its marks are.
     let line = line.trim();
-    let line = LEADERS.replace_all(line, " : ");
-    let line = MD_PREFIX.replace(&line, "");
-    let line = SPACED.replace_all(&line, |c: &regex::Captures| c[0].replace(' ', ""));
-    SPACES.replace_all(&line, " ").into_owned()
+    let line = if line.contains("..") || line.contains(". .") || line.contains("……") {
+        LEADERS.replace_all(line, " : ")
+    } else {
+        line.into()
+    };
+    let line = if line.starts_with(['#', '>']) {
+        MD_PREFIX.replace(&line, "").into_owned().into()
+    } else {
+        line
+    };
+    let line = if line.matches(' ').nth(2).is_some() {
+        SPACED
+            .replace_all(&line, |c: &regex::Captures| c[0].replace(' ', ""))
+            .into_owned()
+            .into()
+    } else {
+        line
+    };
+    if line.contains("  ") {
+        SPACES.replace_all(&line, " ").into_owned()
+    } else {
+        line.into_owned()
+    }
 }
 
 /// A page number alone on a line: "Page 2/5", "2/5", "- 3 -", "3".

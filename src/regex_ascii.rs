@@ -87,7 +87,9 @@ fn ascii_after(c: &[char], at: usize) -> bool {
                 .all(|&(s, _)| ascii_after(c, s))
         }
         Some('[') => class_is_ascii(c, at),
-        Some('\\') => true,
+        // `\w`, `\p{Lu}`, `\pL` take accented letters; `\d`, `\s` and the escaped
+        // punctuation are ASCII in the texts read.
+        Some('\\') => !matches!(c.get(at + 1), Some('w' | 'p' | 'P' | 'X')),
         Some(ch) => ch.is_ascii(),
     }
 }
@@ -109,6 +111,18 @@ fn ascii_before(c: &[char], at: usize) -> bool {
     let Some(k) = j.checked_sub(1) else {
         return true;
     };
+    // `\p{Lu}`, `\pL`, `\w` end with a letter that may be accented.
+    let escaped = |i: usize| i >= 1 && c[i - 1] == '\\';
+    if escaped(k) && matches!(c[k], 'w' | 'X' | 'p' | 'P')
+        || escaped(k.saturating_sub(1)) && matches!(c[k - 1], 'p' | 'P')
+        || c[k] == '}'
+            && c[..k]
+                .iter()
+                .rposition(|&x| x == '{')
+                .is_some_and(|o| o >= 2 && c[o - 2] == '\\')
+    {
+        return false;
+    }
     match c[k] {
         ')' => {
             let Some(start) = opening(c, k) else {
@@ -243,6 +257,13 @@ mod tests {
             r"(?i)x|(?-u:\b{start-half})(?:adopte|émet)"
         );
         assert_eq!(a(r"\\b"), r"\\b");
+        assert_eq!(
+            a(r"\b(?:\p{Lu} ){3,}\p{Lu}\b"),
+            r"(?-u:\b{start-half})(?:\p{Lu} ){3,}\p{Lu}(?-u:\b{end-half})"
+        );
+        assert_eq!(a(r"x\w\b\s"), r"x\w\b\s");
+        assert_eq!(a(r"x\pL\b\s"), r"x\pL\b\s");
+        assert_eq!(a(r"\d\b"), r"\d(?-u:\b)");
     }
 
     #[test]

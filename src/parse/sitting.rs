@@ -207,7 +207,8 @@ pub fn resolve_items(
         .iter()
         .map(|p| (p.name.clone(), name_key(&p.name)))
         .collect();
-    let change_keys: Vec<Vec<String>> = effective.iter().map(|(_, c)| name_key(&c.member)).collect();
+    let change_keys: Vec<Vec<String>> =
+        effective.iter().map(|(_, c)| name_key(&c.member)).collect();
     for (i, item) in items.iter_mut().enumerate() {
         let mut members = present_keys.clone();
         let mut held: Vec<Proxy> = proxies.to_vec();

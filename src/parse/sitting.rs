@@ -48,10 +48,10 @@ pub fn kind_of(d: &Deliberation, body: &str) -> ItemKind {
         return ItemKind::MinutesApproval;
     }
     let voted = counted(&d.vote) || d.vote.unanimous.is_some();
-    if DELEGATED.is_match(subject) && !counted(&d.vote) {
+    if !counted(&d.vote) && DELEGATED.is_match(subject) {
         return ItemKind::DelegatedDecisions;
     }
-    if TAKES_NOTE.is_match(body) && !counted(&d.vote) {
+    if !counted(&d.vote) && TAKES_NOTE.is_match(body) {
         return ItemKind::PrendActe;
     }
     if INFORMATION.is_match(subject) && !voted {

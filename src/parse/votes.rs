@@ -2,6 +2,7 @@
 
 use crate::grammar;
 use crate::names;
+use crate::near::Near;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -309,9 +310,13 @@ pub fn read(text: &str) -> VoteRead {
         }
     }
     // "X ne prend pas part au vote", "(non participations au vote de X, Y et Z)".
-    static NTP: LazyLock<Regex> = LazyLock::new(|| {
-        re(
+    // (Names first: the pattern runs only near "ne prend pas part".)
+    static NTP: LazyLock<Near> = LazyLock::new(|| {
+        Near::new(
+            r"(?i)non[\s-]participations?\s+au\s+vote\s+de|ne\s+prena(?:nt|nnent)\s+pas\s+part\s+au\s+vote|ne\s+prend(?:nent)?\s+pas\s+part\s+au\s+vote",
             r"(?i)non[\s-]participations?\s+au\s+vote\s+de\s+([^)\n]{3,200})|([^,.;:\n(]{3,80}?)\s+ne\s+prena(?:nt|nnent)\s+pas\s+part\s+au\s+vote|([^,.;:\n(]{3,80}?),?\s+ne\s+prend(?:nent)?\s+pas\s+part\s+au\s+vote",
+            600,
+            1000,
         )
     });
     for c in NTP.captures_iter(text) {

@@ -1,6 +1,9 @@
 //! Zip and tar archives read in place: members are decompressed into memory one at a time and
 //! handed on as inputs named `archive.zip!/path/in/archive`; nothing is written to disk.
 //!
+//! An archive inside an archive (a zip of yearly zips, a tar of zips) is opened in turn, its
+//! members named `outer.zip!/2024.zip!/doc.pdf`, down to [`MAX_DEPTH`] archives deep.
+//!
 //! Archives are untrusted. A member whose name climbs out of the archive (`../`, an absolute
 //! path), a link, an encrypted member or one that expands beyond the limits becomes an error
 //! record naming the member; the rest of the archive is still read. Sizes declared in headers
@@ -8,7 +11,7 @@
 
 use super::InputError;
 use std::fs::File;
-use std::io::{self, BufReader, Read};
+use std::io::{self, BufReader, Cursor, Read, Seek};
 use std::path::{Component, Path};
 
 /// Caps on what an archive may expand to.
@@ -37,6 +40,15 @@ impl Default for Limits {
 }
 
 impl Limits {
+    /// The most a whole compressed stream (a .tar.gz) of `compressed` bytes may expand to: its
+    /// ratio is the only one known, as its members share the stream.
+    fn stream_cap(&self, compressed: u64) -> u64 {
+        compressed
+            .saturating_mul(self.max_ratio)
+            .max(self.ratio_floor)
+            .min(self.max_total)
+    }
+
     /// The most a member of `compressed` bytes may expand to.
     fn allowed(&self, compressed: u64) -> u64 {
         compressed
@@ -70,9 +82,59 @@ pub fn kind(name: &str) -> Option<Kind> {
 /// One member handed on: its full name (`archive!/member`) and its bytes or why it has none.
 pub type Member = (String, Result<Vec<u8>, InputError>);
 
-/// What the caller wants of a member, asked before it is decompressed: the member's path
-/// inside the archive; `false` skips it (not a document, outside the globs or the shard).
-pub type Wanted<'a> = &'a dyn Fn(&str) -> bool;
+/// What the caller wants of a member, asked before it is decompressed, with the member's path
+/// inside its archive and its full name; `false` skips it (not a document, outside the globs
+/// or the shard). An archive inside the archive is not asked about: its members are.
+pub type Wanted<'a> = &'a dyn Fn(&str, &str) -> bool;
+
+/// How many archives deep members are read: an archive, one inside it, one inside that. A zip
+/// that holds itself would otherwise never end.
+pub const MAX_DEPTH: usize = 3;
+
+/// What reading one archive and those inside it shares.
+struct Reader<'a> {
+    limits: &'a Limits,
+    wanted: Wanted<'a>,
+    sink: &'a mut dyn FnMut(Member),
+    /// Archives open around the one being read.
+    depth: usize,
+    /// Bytes expanded so far, all nested archives included.
+    total: u64,
+}
+
+impl Reader<'_> {
+    /// Whether a member is skipped before its bytes are read: junk, or a document not wanted.
+    fn skips(&self, raw_name: &str, full: &str) -> bool {
+        is_junk(raw_name) || (kind(raw_name).is_none() && !(self.wanted)(raw_name, full))
+    }
+
+    /// Hands on a member read whole, or opens it when it is an archive itself.
+    fn deliver(&mut self, full: String, raw_name: &str, bytes: Vec<u8>) {
+        self.total += bytes.len() as u64;
+        let Some(k) = kind(raw_name) else {
+            return (self.sink)((full, Ok(bytes)));
+        };
+        if self.depth + 1 >= MAX_DEPTH {
+            let e = error(
+                &full,
+                "archive_bomb",
+                format!("an archive nested {MAX_DEPTH} deep; not opened"),
+            );
+            return (self.sink)((full, Err(e)));
+        }
+        self.depth += 1;
+        let compressed = bytes.len() as u64;
+        match k {
+            Kind::Zip => read_zip(&full, Cursor::new(bytes), self),
+            Kind::Tar => read_tar(&full, Cursor::new(bytes), u64::MAX, self),
+            Kind::TarGz => {
+                let gz = flate2::read::MultiGzDecoder::new(Cursor::new(bytes));
+                read_tar(&full, gz, self.limits.stream_cap(compressed), self)
+            }
+        }
+        self.depth -= 1;
+    }
+}
 
 /// Reads every member of the archive at `path`, calling `sink` for each wanted one in archive
 /// order. An archive that cannot be opened at all yields one error named after the archive.
@@ -88,20 +150,61 @@ pub fn read(
         Ok(f) => f,
         Err(e) => return sink((name.clone(), Err(error(&name, "io", e.to_string())))),
     };
+    let r = &mut Reader {
+        limits,
+        wanted,
+        sink,
+        depth: 0,
+        total: 0,
+    };
     match kind {
-        Kind::Zip => read_zip(&name, file, limits, wanted, sink),
-        Kind::Tar => read_tar(&name, BufReader::new(file), u64::MAX, limits, wanted, sink),
+        Kind::Zip => read_zip(&name, BufReader::new(file), r),
+        Kind::Tar => read_tar(&name, BufReader::new(file), u64::MAX, r),
         Kind::TarGz => {
             let compressed = file.metadata().map(|m| m.len()).unwrap_or(0);
-            // The ratio of a whole .tar.gz is the only one known: members share one stream.
-            let cap = compressed
-                .saturating_mul(limits.max_ratio)
-                .max(limits.ratio_floor)
-                .min(limits.max_total);
             let gz = flate2::read::MultiGzDecoder::new(BufReader::new(file));
-            read_tar(&name, gz, cap, limits, wanted, sink)
+            read_tar(&name, gz, limits.stream_cap(compressed), r)
         }
     }
+}
+
+/// How many records reading the archive at `path` will give, from its index alone (a zip's
+/// central directory, a plain tar's headers, skipping the data); `None` when only
+/// decompressing can tell (a .tar.gz, an archive inside) or the archive is damaged.
+pub fn count(path: &Path, kind: Kind, wanted: Wanted) -> Option<u64> {
+    let name = path.display().to_string();
+    let file = BufReader::new(File::open(path).ok()?);
+    let mut n = 0u64;
+    let mut take = |raw_name: &str, is_dir: bool| -> Option<()> {
+        if self::kind(raw_name).is_some() {
+            return None;
+        }
+        let full = member_name(&name, raw_name);
+        n += u64::from(!is_dir && !is_junk(raw_name) && wanted(raw_name, &full));
+        Some(())
+    };
+    match kind {
+        Kind::Zip => {
+            let mut zip = zip::ZipArchive::new(file).ok()?;
+            for i in 0..zip.len() {
+                let f = zip.by_index_raw(i).ok()?;
+                take(f.name(), f.is_dir())?;
+            }
+        }
+        Kind::Tar => {
+            let mut tar = tar::Archive::new(file);
+            for entry in tar.entries_with_seek().ok()? {
+                let entry = entry.ok()?;
+                let t = entry.header().entry_type();
+                if t.is_pax_global_extensions() || t.is_pax_local_extensions() {
+                    continue;
+                }
+                take(&String::from_utf8_lossy(&entry.path_bytes()), t.is_dir())?;
+            }
+        }
+        Kind::TarGz => return None,
+    }
+    Some(n)
 }
 
 fn error(path: &str, kind: &str, message: String) -> InputError {
@@ -161,11 +264,12 @@ fn read_capped(reader: &mut dyn Read, cap: u64, hint: u64) -> io::Result<Result<
     Ok(if n > cap { Err(n) } else { Ok(buf) })
 }
 
-fn read_zip(name: &str, file: File, limits: &Limits, wanted: Wanted, sink: &mut dyn FnMut(Member)) {
-    let mut zip = match zip::ZipArchive::new(BufReader::new(file)) {
+fn read_zip<R: Read + Seek>(name: &str, reader: R, r: &mut Reader) {
+    let limits = r.limits;
+    let mut zip = match zip::ZipArchive::new(reader) {
         Ok(z) => z,
         Err(e) => {
-            return sink((
+            return (r.sink)((
                 name.to_string(),
                 Err(error(
                     name,
@@ -175,7 +279,6 @@ fn read_zip(name: &str, file: File, limits: &Limits, wanted: Wanted, sink: &mut 
             ))
         }
     };
-    let mut total = 0u64;
     for i in 0..zip.len() {
         // Metadata first, without decrypting or decompressing anything.
         let (raw_name, encrypted, symlink, is_dir, compressed, declared) = match zip.by_index_raw(i)
@@ -190,24 +293,24 @@ fn read_zip(name: &str, file: File, limits: &Limits, wanted: Wanted, sink: &mut 
             ),
             Err(e) => {
                 let full = member_name(name, &format!("#{i}"));
-                sink((
+                (r.sink)((
                     full.clone(),
                     Err(error(&full, "unreadable_archive", e.to_string())),
                 ));
                 continue;
             }
         };
-        if is_dir || is_junk(&raw_name) || !wanted(&raw_name) {
+        let full = member_name(name, &raw_name);
+        if is_dir || r.skips(&raw_name, &full) {
             continue;
         }
-        let full = member_name(name, &raw_name);
         let fail = |kind: &str, message: String| (full.clone(), Err(error(&full, kind, message)));
         if let Some((kind, why)) = refused(&raw_name, symlink) {
-            sink(fail(kind, why.into()));
+            (r.sink)(fail(kind, why.into()));
             continue;
         }
         if encrypted {
-            sink(fail(
+            (r.sink)(fail(
                 "encrypted",
                 "an encrypted member (a password is needed)".into(),
             ));
@@ -215,35 +318,32 @@ fn read_zip(name: &str, file: File, limits: &Limits, wanted: Wanted, sink: &mut 
         }
         let cap = limits.allowed(compressed);
         if declared > cap {
-            sink(fail("archive_bomb", too_big(declared, compressed, limits)));
+            (r.sink)(fail("archive_bomb", too_big(declared, compressed, limits)));
             continue;
         }
-        if total >= limits.max_total {
-            sink(fail(
-                "archive_bomb",
-                format!(
-                    "the archive expands beyond {} MiB in all; the rest is not read",
-                    limits.max_total >> 20
-                ),
-            ));
-            return;
+        if r.total >= limits.max_total {
+            return (r.sink)(fail("archive_bomb", beyond_total(limits)));
         }
         let read = match zip.by_index(i) {
             Ok(mut f) => read_capped(&mut f, cap, declared),
             Err(e) => {
-                sink(fail("unreadable_archive", e.to_string()));
+                (r.sink)(fail("unreadable_archive", e.to_string()));
                 continue;
             }
         };
         match read {
-            Ok(Ok(bytes)) => {
-                total += bytes.len() as u64;
-                sink((full, Ok(bytes)));
-            }
-            Ok(Err(n)) => sink(fail("archive_bomb", too_big(n, compressed, limits))),
-            Err(e) => sink(fail("unreadable_archive", e.to_string())),
+            Ok(Ok(bytes)) => r.deliver(full, &raw_name, bytes),
+            Ok(Err(n)) => (r.sink)(fail("archive_bomb", too_big(n, compressed, limits))),
+            Err(e) => (r.sink)(fail("unreadable_archive", e.to_string())),
         }
     }
+}
+
+fn beyond_total(limits: &Limits) -> String {
+    format!(
+        "the archive expands beyond {} MiB in all; the rest is not read",
+        limits.max_total >> 20
+    )
 }
 
 fn too_big(size: u64, compressed: u64, limits: &Limits) -> String {
@@ -277,14 +377,8 @@ impl<R: Read> Read for Capped<R> {
 
 const BOMB: &str = "the archive expands beyond the limits; the rest is not read";
 
-fn read_tar<R: Read>(
-    name: &str,
-    reader: R,
-    cap: u64,
-    limits: &Limits,
-    wanted: Wanted,
-    sink: &mut dyn FnMut(Member),
-) {
+fn read_tar<R: Read>(name: &str, reader: R, cap: u64, r: &mut Reader) {
+    let limits = r.limits;
     let cap = cap.min(limits.max_total);
     let mut tar = tar::Archive::new(Capped {
         inner: reader,
@@ -293,33 +387,33 @@ fn read_tar<R: Read>(
     });
     let entries = match tar.entries() {
         Ok(e) => e,
-        Err(e) => return sink((name.to_string(), Err(tar_error(name, e)))),
+        Err(e) => return (r.sink)((name.to_string(), Err(tar_error(name, e)))),
     };
     for entry in entries {
         let mut entry = match entry {
             Ok(e) => e,
             Err(e) => {
                 // A damaged header or stream: nothing after it can be trusted.
-                return sink((name.to_string(), Err(tar_error(name, e))));
+                return (r.sink)((name.to_string(), Err(tar_error(name, e))));
             }
         };
         let raw_name = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
         let kind = entry.header().entry_type();
-        if kind.is_dir() || is_junk(&raw_name) || !wanted(&raw_name) {
+        let full = member_name(name, &raw_name);
+        if kind.is_dir() || r.skips(&raw_name, &full) {
             continue;
         }
         if kind.is_pax_global_extensions() || kind.is_pax_local_extensions() {
             continue;
         }
-        let full = member_name(name, &raw_name);
         let fail = |kind: &str, message: String| (full.clone(), Err(error(&full, kind, message)));
         if let Some((why_kind, why)) = refused(&raw_name, kind.is_symlink() || kind.is_hard_link())
         {
-            sink(fail(why_kind, why.into()));
+            (r.sink)(fail(why_kind, why.into()));
             continue;
         }
         if !(kind.is_file() || kind.is_gnu_sparse() || kind.is_contiguous()) {
-            sink(fail(
+            (r.sink)(fail(
                 "unsupported_format",
                 "a special file (device, pipe), not a document".into(),
             ));
@@ -327,13 +421,16 @@ fn read_tar<R: Read>(
         }
         let declared = entry.size();
         if declared > limits.max_member {
-            sink(fail("archive_bomb", too_big(declared, declared, limits)));
+            (r.sink)(fail("archive_bomb", too_big(declared, declared, limits)));
             continue;
         }
+        if r.total >= limits.max_total {
+            return (r.sink)(fail("archive_bomb", beyond_total(limits)));
+        }
         match read_capped(&mut entry, limits.max_member, declared) {
-            Ok(Ok(bytes)) => sink((full, Ok(bytes))),
-            Ok(Err(n)) => sink(fail("archive_bomb", too_big(n, declared, limits))),
-            Err(e) => return sink((full.clone(), Err(tar_error(&full, e)))),
+            Ok(Ok(bytes)) => r.deliver(full, &raw_name, bytes),
+            Ok(Err(n)) => (r.sink)(fail("archive_bomb", too_big(n, declared, limits))),
+            Err(e) => return (r.sink)((full.clone(), Err(tar_error(&full, e)))),
         }
     }
 }
@@ -408,7 +505,7 @@ mod tests {
     fn read_all(path: &Path, limits: &Limits) -> Vec<(String, Result<usize, String>)> {
         let mut out = Vec::new();
         let kind = kind(&path.to_string_lossy()).unwrap();
-        read(path, kind, limits, &|_| true, &mut |(name, r)| {
+        read(path, kind, limits, &|_, _| true, &mut |(name, r)| {
             out.push((
                 name.rsplit('!').next().unwrap().to_string(),
                 r.map(|b| b.len()).map_err(|e| e.kind),
@@ -555,6 +652,105 @@ mod tests {
         let got = read_all(&gz, &small_limits());
         assert_eq!(got.last().unwrap().1, Err("archive_bomb".into()));
         assert!(got.len() <= expected.len());
+    }
+
+    #[test]
+    fn archives_inside_archives_are_opened_down_to_the_depth_limit() {
+        use tar::EntryType as T;
+        // inner.tar.gz holds a document; middle.zip holds it and a document; outer.zip holds
+        // middle.zip, a document, and a zip three archives deep.
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut enc, &tar_of(&[("c.txt", T::Regular, b"Le maire")]))
+            .unwrap();
+        let inner = enc.finish().unwrap();
+        let middle = temp("middle.zip");
+        zip_of(
+            &middle,
+            &[("2024/inner.tar.gz", &inner), ("b.txt", b"Le conseil")],
+        );
+        let middle = std::fs::read(&middle).unwrap();
+        let deep = temp("deep.zip");
+        zip_of(&deep, &[("d.zip", &middle)]);
+        let deep = std::fs::read(&deep).unwrap();
+        let outer = temp("outer.zip");
+        zip_of(
+            &outer,
+            &[
+                ("middle.zip", &middle),
+                ("a.txt", b"Un"),
+                ("deep.zip", &deep),
+            ],
+        );
+        let mut got = Vec::new();
+        read(
+            &outer,
+            Kind::Zip,
+            &Limits::default(),
+            &|_, _| true,
+            &mut |(n, r)| got.push((n, r.map(|b| b.len()).map_err(|e| e.kind))),
+        );
+        let o = outer.display().to_string();
+        assert_eq!(
+            got,
+            vec![
+                (format!("{o}!/middle.zip!/2024/inner.tar.gz!/c.txt"), Ok(8)),
+                (format!("{o}!/middle.zip!/b.txt"), Ok(10)),
+                (format!("{o}!/a.txt"), Ok(2)),
+                (
+                    format!("{o}!/deep.zip!/d.zip!/2024/inner.tar.gz"),
+                    Err("archive_bomb".into())
+                ),
+                (format!("{o}!/deep.zip!/d.zip!/b.txt"), Ok(10)),
+            ]
+        );
+        // What is wanted is asked of documents, with their full names; never of archives.
+        let asked = std::cell::RefCell::new(Vec::new());
+        read(
+            &outer,
+            Kind::Zip,
+            &Limits::default(),
+            &|member, full| {
+                asked
+                    .borrow_mut()
+                    .push((member.to_string(), full.to_string()));
+                member != "b.txt"
+            },
+            &mut |_| {},
+        );
+        let asked = asked.into_inner();
+        assert_eq!(asked.len(), 4);
+        assert!(asked.contains(&(
+            "c.txt".into(),
+            format!("{o}!/middle.zip!/2024/inner.tar.gz!/c.txt")
+        )));
+        assert!(asked.iter().all(|(m, _)| kind(m).is_none()));
+    }
+
+    #[test]
+    fn counts_from_the_index() {
+        use tar::EntryType as T;
+        let all = |_: &str, _: &str| true;
+        let zip = temp("count.zip");
+        zip_of(
+            &zip,
+            &[
+                ("a.txt", b"x"),
+                ("__MACOSX/._a.txt", b"x"),
+                ("../b.txt", b"x"),
+                ("c.txt", b"x"),
+            ],
+        );
+        assert_eq!(count(&zip, Kind::Zip, &all), Some(3));
+        assert_eq!(count(&zip, Kind::Zip, &|m, _| m != "c.txt"), Some(2));
+        let tar = temp("count.tar");
+        let bytes = tar_of(&[("a.txt", T::Regular, b"x"), ("b.txt", T::Regular, b"yy")]);
+        std::fs::write(&tar, &bytes).unwrap();
+        assert_eq!(count(&tar, Kind::Tar, &all), Some(2));
+        // Only decompressing can tell: a .tar.gz, a zip holding an archive.
+        assert_eq!(count(&tar, Kind::TarGz, &all), None);
+        let nested = temp("count-nested.zip");
+        zip_of(&nested, &[("in.tar", &bytes)]);
+        assert_eq!(count(&nested, Kind::Zip, &all), None);
     }
 
     #[test]

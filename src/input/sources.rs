@@ -171,36 +171,47 @@ pub fn enumerate(
     }
 }
 
-/// How many inputs `roots` hold, found without reading a file, for a progress bar's length;
-/// `None` when only reading can tell (archives, a list on stdin).
+/// How many inputs `roots` hold, found without reading a document, for a progress bar's
+/// length: archives are counted from their index; `None` when only reading can tell (a
+/// .tar.gz, an archive inside an archive, a list on stdin).
 pub fn count(roots: &[PathBuf], sel: &Selection) -> Option<u64> {
     let n = std::cell::Cell::new(0u64);
     let mut unknown = false;
+    // A file's count: one input, or what its archive's index lists.
+    let mut add = |path: &Path| {
+        let name = path.display().to_string();
+        match archive::kind(&name) {
+            Some(kind) if path.is_file() => match archive::count(path, kind, &wanted(sel)) {
+                Some(k) => n.set(n.get() + k),
+                None => unknown = true,
+            },
+            _ => n.set(n.get() + u64::from(sel.in_shard(&name))),
+        }
+    };
     for root in roots {
-        if root.as_os_str() == "-" || archive::kind(&root.to_string_lossy()).is_some() {
+        if root.as_os_str() == "-" {
             return None;
         }
         if !root.is_dir() {
-            n.set(n.get() + u64::from(sel.in_shard(&root.display().to_string())));
+            add(root);
             continue;
         }
         walk_files(
             root,
             &mut |path, rel| {
-                let name = path.display().to_string();
-                if archive::kind(&name).is_some() {
-                    unknown = true;
-                } else if sel.globs_take(rel) && sel.in_shard(&name) {
-                    n.set(n.get() + 1);
+                if sel.globs_take(rel) {
+                    add(path);
                 }
             },
             &mut |name, _| n.set(n.get() + u64::from(sel.in_shard(&name))),
         );
-        if unknown {
-            return None;
-        }
     }
-    Some(n.get())
+    (!unknown).then(|| n.get())
+}
+
+/// Whether a member of an archive is read: a document, taken by the globs, in the shard.
+fn wanted(sel: &Selection) -> impl Fn(&str, &str) -> bool + '_ {
+    |member, full| is_document(member) && sel.globs_take(member) && sel.in_shard(full)
 }
 
 fn root_path(path: &Path, sel: &Selection, sink: &mut dyn FnMut(Job)) {
@@ -222,12 +233,10 @@ fn file(path: &Path, rel: Option<&str>, sel: &Selection, sink: &mut dyn FnMut(Jo
     }
     match archive::kind(&name) {
         Some(kind) if path.is_file() => {
-            let wanted = |member: &str| {
-                is_document(member)
-                    && sel.globs_take(member)
-                    && sel.in_shard(&archive::member_name(&name, member))
-            };
-            archive::read(path, kind, &sel.limits, &wanted, &mut |(name, bytes)| {
+            archive::read(path, kind, &sel.limits, &wanted(sel), &mut |(
+                name,
+                bytes,
+            )| {
                 // An error about the whole archive falls in the shard of the archive's name.
                 if !sel.in_shard(&name) {
                     return;

@@ -112,6 +112,17 @@ fn slow_pdf_times_out() {
     assert_eq!(got, ["timeout", "document"]);
 }
 
+/// A zip of `(name, bytes)` members.
+fn zip_file(path: &Path, members: &[(&str, &[u8])]) {
+    let mut w = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let opts = zip::write::SimpleFileOptions::default();
+    for (name, bytes) in members {
+        w.start_file(*name, opts).unwrap();
+        w.write_all(bytes).unwrap();
+    }
+    w.finish().unwrap();
+}
+
 /// One record per input on a folder mixing good, empty, binary, truncated, encrypted and
 /// scanned files and an archive holding good and hostile members.
 #[test]
@@ -136,15 +147,14 @@ fn one_record_per_input_on_a_mixed_folder() {
     std::fs::write(dir.join("g_sub/good.txt"), &classic).unwrap();
     std::fs::write(dir.join(".hidden.txt"), &classic).unwrap();
     std::fs::write(dir.join("h_notes.gold.json"), b"{}").unwrap();
-    {
-        let mut w = zip::ZipWriter::new(std::fs::File::create(dir.join("i_archive.zip")).unwrap());
-        let opts = zip::write::SimpleFileOptions::default();
-        for name in ["2023/one.txt", "../escape.txt", "2023/two.txt"] {
-            w.start_file(name, opts).unwrap();
-            w.write_all(&classic).unwrap();
-        }
-        w.finish().unwrap();
-    }
+    zip_file(
+        &dir.join("i_archive.zip"),
+        &[
+            ("2023/one.txt", &classic),
+            ("../escape.txt", &classic),
+            ("2023/two.txt", &classic),
+        ],
+    );
     let out = bin().arg("parse").arg(&dir).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let got = kinds_in(&out, &dir);
@@ -161,6 +171,32 @@ fn one_record_per_input_on_a_mixed_folder() {
         ("D/i_archive.zip!/2023/two.txt", "document"),
     ];
     assert_eq!(got, owned(&expected));
+    // The progress bar's length, from the folder and the zip's index: one per record.
+    use registre::input::sources::{count, Selection};
+    let folder = std::slice::from_ref(&dir);
+    assert_eq!(
+        count(folder, &Selection::default()),
+        Some(expected.len() as u64)
+    );
+
+    // A zip inside a zip is opened too; its members are then only known by reading.
+    let inner = std::fs::read(dir.join("i_archive.zip")).unwrap();
+    zip_file(
+        &dir.join("j_yearly.zip"),
+        &[("2024/i.zip", &inner), ("x.txt", &classic)],
+    );
+    assert_eq!(count(folder, &Selection::default()), None);
+    let out = bin().arg("parse").arg(&dir).output().unwrap();
+    let got = kinds_in(&out, &dir);
+    assert_eq!(
+        got[expected.len()..],
+        owned(&[
+            ("D/j_yearly.zip!/2024/i.zip!/2023/one.txt", "document"),
+            ("D/j_yearly.zip!/2024/i.zip!/../escape.txt", "unsafe_member"),
+            ("D/j_yearly.zip!/2024/i.zip!/2023/two.txt", "document"),
+            ("D/j_yearly.zip!/x.txt", "document"),
+        ])
+    );
 
     // The same inputs, unordered and on one thread: the same records.
     for extra in [&["--unordered"][..], &["--jobs", "1"], &["--in-process"]] {

@@ -31,12 +31,18 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
            président|présidente|vice-président|vice-présidente|vice\s+président|vice\s+présidente|
            délégu[ée]e?s?(?:\s+titulaires?|\s+suppléante?s?)?|suppléante?|titulaire|doyen(?:ne)?(?:\s+d'âge)?|
            secrétaire(?:\s+de\s+séance)?|rapporteur|rapporteure)
-        \b.*)$").unwrap()
+        (?:\W.*)?)$").unwrap()
 });
 
 // Words that show a fragment is prose, not a name.
+// Word edges written as classes, not `\b`: exact beside accented letters ("Léa", "ESTÈVE"),
+// and the lazy DFA can run it.
 static PROSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:est|sont|a|ont|été|était|étaient|pour|par|avec|dans|sur|qui|que|conseil|séance|commune|délibération|vote|votes|voix|présents?|absents?|excusée?s?|pouvoirs?|procurations?|quorum|membres?|ouvre|nommée?|désignée?|secrétaire|arrivée?|départ|quitte|l'unanimité|article|l'article|jusqu'|point|compte|rendu)\b").unwrap()
+    Regex::new(concat!(
+        r"(?i)(?:^|\W)(?:est|sont|a|ont|été|était|étaient|pour|par|avec|dans|sur|qui|que|conseil|séance|commune|délibération|vote|votes|voix|présents?|absents?|excusée?s?|pouvoirs?|procurations?|quorum|membres?|ouvre|nommée?|désignée?|secrétaire|arrivée?|départ|quitte|l'unanimité|article|l'article|point|compte|rendu)(?:$|\W)",
+        r"|(?:^|\W)jusqu'\w"
+    ))
+    .unwrap()
 });
 
 fn is_civility_word(w: &str) -> bool {

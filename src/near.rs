@@ -7,49 +7,91 @@
 //! over the whole text and the full pattern only over a window around each trigger. The
 //! matches are those of the full pattern on the whole text, as long as no match reaches
 //! further than `before` bytes ahead of its trigger or `after` bytes past it.
+//!
+//! Case-insensitive patterns of several words rarely get the regex crate's literal
+//! prefilter (their case variants are too many), so each is a full pass of its lazy DFA;
+//! a trigger of a few short words does get one, and the text between triggers is skipped.
 
 use crate::{ceil_boundary, floor_boundary, re};
-use regex::{Captures, Regex};
+use regex::{Captures, Match, Regex};
 
 pub struct Near {
-    trigger: Regex,
+    /// None: the full pattern runs over the whole text (no trigger is cheaper than it).
+    trigger: Option<Regex>,
     full: Regex,
     before: usize,
     after: usize,
 }
 
 impl Near {
-    /// `trigger` must match inside every match of `full`.
+    /// `trigger` must match inside every match of `full`; it pays when the regex crate finds
+    /// it by its literals (a few short words, `(?i)quitt|retir`), not a phrase.
     pub fn new(trigger: &str, full: &str, before: usize, after: usize) -> Near {
         Near {
-            trigger: re(trigger),
+            trigger: Some(re(trigger)),
             full: re(full),
             before,
             after,
         }
     }
 
-    /// The successive non-overlapping matches of the full pattern in `text`.
-    pub fn captures_iter<'t>(&self, text: &'t str) -> Vec<Captures<'t>> {
+    /// A pattern searched over the whole text, for readers that take either kind.
+    pub fn anywhere(full: &str) -> Near {
+        Near {
+            trigger: None,
+            full: re(full),
+            before: 0,
+            after: 0,
+        }
+    }
+
+    /// Calls `search(haystack, from)` on the window of each trigger, in order, and collects
+    /// what it finds: `(start, end, value)` of successive non-overlapping matches.
+    fn scan<'t, T>(
+        &self,
+        text: &'t str,
+        first: bool,
+        search: impl Fn(&'t str, usize) -> Option<(usize, usize, T)>,
+    ) -> Vec<T> {
         let mut out = Vec::new();
+        let Some(trigger) = &self.trigger else {
+            let mut at = 0;
+            while let Some((s, e, v)) = search(text, at) {
+                out.push(v);
+                if first {
+                    break;
+                }
+                at = if e > s {
+                    e
+                } else {
+                    crate::ceil_boundary(text, e + 1)
+                };
+                if at > text.len() || s == text.len() {
+                    break;
+                }
+            }
+            return out;
+        };
         let mut pos = 0;
-        for t in self.trigger.find_iter(text) {
+        for t in trigger.find_iter(text) {
             if t.end() <= pos {
                 continue;
             }
             let mut at = floor_boundary(text, t.start().saturating_sub(self.before)).max(pos);
             // The window ends far enough past the trigger that a match containing it is whole.
             let hay = &text[..ceil_boundary(text, t.end() + self.after)];
-            while let Some(c) = self.full.captures_at(hay, at) {
-                let m = c.get(0).expect("group 0");
+            while let Some((s, e, v)) = search(hay, at) {
                 // A match that starts past this trigger belongs to a later one's window.
-                if m.start() > t.start() {
+                if s > t.start() {
                     break;
                 }
-                at = m.end().max(m.start() + 1);
-                pos = m.end();
-                out.push(c);
-                if at > hay.len() {
+                out.push(v);
+                if first {
+                    return out;
+                }
+                pos = e;
+                at = if e > s { e } else { ceil_boundary(hay, e + 1) };
+                if at >= hay.len() {
                     break;
                 }
             }
@@ -57,10 +99,43 @@ impl Near {
         out
     }
 
-    /// The first match of the full pattern in `text`.
+    /// The successive non-overlapping matches of the full pattern in `text`, with their groups.
+    pub fn captures_iter<'t>(&self, text: &'t str) -> Vec<Captures<'t>> {
+        self.scan(text, false, |hay, at| self.captures_at(hay, at))
+    }
+
+    fn captures_at<'t>(&self, hay: &'t str, at: usize) -> Option<(usize, usize, Captures<'t>)> {
+        let c = self.full.captures_at(hay, at)?;
+        let m = c.get(0).expect("group 0");
+        Some((m.start(), m.end(), c))
+    }
+
+    /// The successive non-overlapping matches of the full pattern in `text`.
+    pub fn find_iter<'t>(&self, text: &'t str) -> Vec<Match<'t>> {
+        self.scan(text, false, |hay, at| self.find_at(hay, at))
+    }
+
+    fn find_at<'t>(&self, hay: &'t str, at: usize) -> Option<(usize, usize, Match<'t>)> {
+        let m = self.full.find_at(hay, at)?;
+        Some((m.start(), m.end(), m))
+    }
+
+    /// The first match of the full pattern in `text`, with its groups.
     pub fn captures<'t>(&self, text: &'t str) -> Option<Captures<'t>> {
-        // The windows are searched in order, so the first one found is the leftmost.
-        self.captures_iter(text).into_iter().next()
+        // (Windows are searched in order: the first match found is the leftmost.)
+        let found = self.scan(text, true, |hay, at| self.captures_at(hay, at));
+        found.into_iter().next()
+    }
+
+    /// The first match of the full pattern in `text`.
+    pub fn find<'t>(&self, text: &'t str) -> Option<Match<'t>> {
+        self.scan(text, true, |hay, at| self.find_at(hay, at))
+            .into_iter()
+            .next()
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        self.find(text).is_some()
     }
 }
 

@@ -182,7 +182,9 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static TALLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:pour|contre|abstentions?|votants?|pr[ée]sents?|exprim[ée]s)\s*:?\s*\d|\badopt[ée]|\bunanimit").unwrap()
+    crate::re(
+        r"(?i)\b(?:pour|contre|abstentions?|votants?|pr[ée]sents?|exprim[ée]s)\s*:?\s*\d|\badopt[ée]|\bunanimit",
+    )
 });
 
 /// Removes running headers and footers: lines repeated at the top or bottom of most pages

@@ -2,6 +2,7 @@
 
 use crate::grammar;
 use crate::names::{self, NameRef};
+use crate::near::Near;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -20,8 +21,13 @@ pub struct Counts {
 
 /// A value written after its label ("Présents : 16") or before it ("16 présents").
 struct CountRule {
-    after: Regex,
-    before: Option<Regex>,
+    after: Near,
+    before: Option<Near>,
+}
+
+/// A label's pattern, run near its keyword (see `Near`): labels are rare, text is long.
+fn label(keyword: &str, pattern: &str) -> Near {
+    Near::new(keyword, pattern, 300, 600)
 }
 
 static COUNT_RULES: LazyLock<[CountRule; 6]> = LazyLock::new(|| {
@@ -30,41 +36,57 @@ static COUNT_RULES: LazyLock<[CountRule; 6]> = LazyLock::new(|| {
     let sep = r"(?:\s*[:=]\s*|[ \t]*[-–.][ \t]*|[ \t]*)";
     [
         CountRule {
-            after: re(&format!(
-                r"(?i)(?:\ben\s+exercice|\bconseillers\s+en\s+fonction){sep}"
-            )),
-            before: Some(re(
+            after: label(
+                r"(?i)exercice|fonction",
+                &format!(r"(?i)(?:\ben\s+exercice|\bconseillers\s+en\s+fonction){sep}"),
+            ),
+            before: Some(label(
+                r"(?i)exercice",
                 r"(?i)(?:membres|conseillers(?:\s+municipaux)?|élus)\s+en\s+exercice\b",
             )),
         },
         CountRule {
-            after: re(&format!(
-                r"(?i)(?:\bnombre\s+de\s+(?:membres\s+|conseillers\s+)?|\bmembres\s+|\bconseillers\s+|^\s*[-•]?\s*|\s)pr[ée]sent(?:e|s|es|\(e\)s?|\(s\))?(?:\s+à\s+la\s+s[ée]ance)?{sep}"
-            )),
-            before: Some(re(
+            after: label(
+                r"(?i)pr[ée]sent",
+                &format!(
+                    r"(?i)(?:\bnombre\s+de\s+(?:membres\s+|conseillers\s+)?|\bmembres\s+|\bconseillers\s+|^\s*[-•]?\s*|\s)pr[ée]sent(?:e|s|es|\(e\)s?|\(s\))?(?:\s+à\s+la\s+s[ée]ance)?{sep}"
+                ),
+            ),
+            before: Some(label(
+                r"(?i)pr[ée]sent",
                 r"(?i)(?:membres|conseillers(?:\s+municipaux)?|élus)?\s*pr[ée]sents\b",
             )),
         },
+        // (No keyword of a few letters stands in every one of these: they run over the text.)
         CountRule {
-            after: re(&format!(
+            after: Near::anywhere(&format!(
                 r"(?i)\b(?:repr[ée]sent[ée]s?|pouvoirs?|procurations?|absents?\s+repr[ée]sent[ée]s?|mandats?){sep}"
             )),
-            before: Some(re(
+            before: Some(Near::anywhere(
                 r"(?i)(?:pouvoirs?|procurations?|repr[ée]sent[ée]s?|membres?\s+repr[ée]sent[ée]s?)\b",
             )),
         },
         CountRule {
-            after: re(&format!(
-                r"(?i)(?:\bvotants|\bqui\s+ont\s+pris\s+part\s+(?:au\s+vote|à\s+la\s+d[ée]lib[ée]ration)|\bsuffrages\s+exprim[ée]s){sep}"
-            )),
-            before: Some(re(r"(?i)votants\b")),
+            after: label(
+                r"(?i)votants|part|exprim",
+                &format!(
+                    r"(?i)(?:\bvotants|\bqui\s+ont\s+pris\s+part\s+(?:au\s+vote|à\s+la\s+d[ée]lib[ée]ration)|\bsuffrages\s+exprim[ée]s){sep}"
+                ),
+            ),
+            before: Some(Near::anywhere(r"(?i)votants\b")),
         },
         CountRule {
-            after: re(&format!(r"(?i)\babsents?(?:\s+excus[ée]s)?{sep}")),
-            before: Some(re(r"(?i)absents?\b")),
+            after: label(
+                r"(?i)absent",
+                &format!(r"(?i)\babsents?(?:\s+excus[ée]s)?{sep}"),
+            ),
+            before: Some(Near::anywhere(r"(?i)absents?\b")),
         },
         CountRule {
-            after: re(&format!(r"(?i)\bquorum(?:\s+(?:requis|fix[ée]\s+à))?{sep}")),
+            after: label(
+                r"(?i)quorum",
+                &format!(r"(?i)\bquorum(?:\s+(?:requis|fix[ée]\s+à))?{sep}"),
+            ),
             before: None,
         },
     ]

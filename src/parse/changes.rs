@@ -110,7 +110,7 @@ static PROXY_TO: LazyLock<Regex> = LazyLock::new(|| {
 static WITHDRAWAL: LazyLock<Near> = LazyLock::new(|| {
     const VERB: &str = r"(?:quitte\s+la\s+salle|quitte\s+la\s+pi[èe]ce|sort\s+de\s+la\s+salle|se\s+retire|s'est\s+retir[ée]e?|s'[ée]tant\s+retir[ée]e?|ayant\s+quitt[ée]\s+la\s+salle|[ée]tant\s+sortie?\s+de\s+la\s+salle|quitte\s+momentan[ée]ment\s+la\s+s[ée]ance)";
     Near::new(
-        &format!("(?i){VERB}"),
+        r"(?i)quitt|sort|retir",
         &format!(
             r"(?i)(?:{NAME}|(?P<mayor>(?:(?:madame|monsieur)\s+)?(?:le|la)\s+(?:maire|pr[ée]sidente?)))\s*,?(?:\s+[^,;.]{{0,60}},)?\s+{VERB}"
         ),
@@ -277,12 +277,18 @@ pub fn find(text: &str) -> Vec<ChangeRead> {
 /// Members who withdraw for one item, by name, or `None` for "le Maire" / "le Président".
 pub fn withdrawals(item_text: &str) -> Vec<Option<String>> {
     // The mayor who "quitte la séance" during an item comes back to preside the next one.
-    static MAYOR_LEAVES: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)(?:(?:madame|monsieur)\s+)?(?:le|la)\s+(?:maire|pr[ée]sidente?)\s*,?(?:\s+[^,;.]{0,60},)?\s+(?:quitte|a\s+quitt[ée])\s+la\s+s[ée]ance",
+    static MAYOR_LEAVES: LazyLock<Near> = LazyLock::new(|| {
+        const VERB: &str = r"(?:quitte|a\s+quitt[ée])\s+la\s+s[ée]ance";
+        Near::new(
+            r"(?i)quitt",
+            &format!(
+                r"(?i)(?:(?:madame|monsieur)\s+)?(?:le|la)\s+(?:maire|pr[ée]sidente?)\s*,?(?:\s+[^,;.]{{0,60}},)?\s+{VERB}"
+            ),
+            BEFORE,
+            AFTER,
         )
     });
-    let mayor = MAYOR_LEAVES.is_match(item_text).then_some(None);
+    let mayor = MAYOR_LEAVES.captures(item_text).is_some().then_some(None);
     WITHDRAWAL
         .captures_iter(item_text)
         .into_iter()
@@ -307,7 +313,7 @@ pub fn presided_by(item_text: &str) -> Option<String> {
     static TAKES_CHAIR: LazyLock<Near> = LazyLock::new(|| {
         const VERB: &str = r"(?:prend|assure)\s+la\s+pr[ée]sidence";
         Near::new(
-            &format!("(?i){VERB}"),
+            r"(?i)pr[ée]sidence",
             &format!(
                 r"(?i)(?P<name>(?:M\.|Mme|Monsieur|Madame)\s+[^\n,;().]{{2,50}}?)\s*,?(?:\s+[^,;.]{{0,60}},)?\s+{VERB}"
             ),

@@ -64,11 +64,11 @@ static MAJORITY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)majorit[ée]\s+abso
 static CANDIDATE: LazyLock<Near> = LazyLock::new(|| {
     const COUNT: &str = r"(?P<n>\d{1,4})\s+(?:voix|suffrages|votes)(?-u:\b)";
     Near::new(
-        &format!("(?i){COUNT}"),
+        r"(?i)voix|suffrages|votes",
         &format!(
             r"(?im)^[ \t\-–•]*(?P<name>[^\n:]{{3,90}}?)\s*(?:[.…_]{{2,}}\s*|:\s*|\s+a\s+obtenu\s+|\s+obtient\s+|\s+){COUNT}"
         ),
-        600,
+        1000,
         100,
     )
 });

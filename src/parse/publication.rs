@@ -4,6 +4,7 @@ use crate::grammar::{self, Date};
 use regex::Regex;
 use std::sync::LazyLock;
 
+use crate::near::Near;
 use crate::re;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -22,9 +23,14 @@ static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
 // "Corte, le 13 février 2023" alone on its line, near the signatures.
 static PLACE_DATE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?m)^[ \t]*(?:Fait\s+à\s+)?\p{Lu}[\p{L}'\- ]{1,40},\s+le\s+"));
-static TRANSMITTED: LazyLock<Regex> = LazyLock::new(|| {
-    re(
+// (Every alternative names the préfecture, a transmission or reception, or the contrôle de
+// légalité: the pattern runs near those words, see `Near`.)
+static TRANSMITTED: LazyLock<Near> = LazyLock::new(|| {
+    Near::new(
+        r"(?i)pr[ée]fecture|transmission|r[ée]ception|l[ée]galit",
         r"(?i)(?:\b(?:transmise?s?|envoy[ée]e?s?|envoi|d[ée]pos[ée]e?s?|re[çc]ue?s?|r[ée]ception|accus[ée]\s+de\s+r[ée]ception|télétransmise?)(?:\s+(?:en|à\s+la|au\s+contr[ôo]le\s+de\s+l[ée]galit[ée]\s+(?:en|à\s+la)|au\s+représentant\s+de\s+l'[ée]tat))?\s*(?:sous[-\s])?pr[ée]fecture(?:\s+de\s+[\p{L}\-]+)?(?:\s+(?:le|du|en\s+date\s+du))?|\bdate\s+de\s+(?:transmission|r[ée]ception)(?:\s+en\s+pr[ée]fecture)?|\btransmise?\s+au\s+contr[ôo]le\s+de\s+l[ée]galit[ée](?:\s+le)?)\s*:?\s*",
+        400,
+        400,
     )
 });
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {

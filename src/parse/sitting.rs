@@ -5,6 +5,7 @@
 use super::{attendance, changes, elections};
 use crate::model::*;
 use crate::names::{name_key, same_keys, same_person};
+use crate::near::Near;
 use crate::normalize::Text;
 use crate::re;
 use regex::Regex;
@@ -20,8 +21,13 @@ static DELEGATED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)d[ée]cisions?\s+(?:prises?\s+)?(?:du|par\s+(?:le|la|monsieur\s+le|madame\s+la))\s+(?:maire|pr[ée]sidente?|bureau)|compte[-\s]rendu\s+des\s+d[ée]cisions|d[ée]l[ée]gations?\s+(?:du|au|consenties?\s+au)\s+(?:maire|pr[ée]sident)|L\.?\s?2122-23|L\.?\s?5211-10",
     )
 });
-static TAKES_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:prend|prennent|a\s+pris|donne)\s+acte|pris\s+acte|prise\s+d'acte")
+static TAKES_NOTE: LazyLock<Near> = LazyLock::new(|| {
+    Near::new(
+        r"(?i)acte",
+        r"(?i)(?:prend|prennent|a\s+pris|donne)\s+acte|pris\s+acte|prise\s+d'acte",
+        200,
+        20,
+    )
 });
 static INFORMATION: LazyLock<Regex> = LazyLock::new(|| {
     re(

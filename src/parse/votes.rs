@@ -54,11 +54,21 @@ static COUNT_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-static UNANIMITY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\bunanimit[ée]|\bunanimement\b|\bà\s+l'unanimité"));
-static MAJORITY: LazyLock<Regex> = LazyLock::new(|| {
-    re(
+// (These run near a keyword: see `Near`.)
+static UNANIMITY: LazyLock<Near> = LazyLock::new(|| {
+    Near::new(
+        r"(?i)unanim",
+        r"(?i)\bunanimit[ée]|\bunanimement\b|\bà\s+l'unanimité",
+        100,
+        100,
+    )
+});
+static MAJORITY: LazyLock<Near> = LazyLock::new(|| {
+    Near::new(
+        r"(?i)majorit|voix",
         r"(?i)\bà\s+la\s+majorit[ée]|\bpar\s+\d+\s+voix\s+pour|\bmajorit[ée]\s+(?:absolue|des\s+(?:voix|suffrages|membres))",
+        200,
+        200,
     )
 });
 static ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -66,9 +76,12 @@ static ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:adopt[ée]e?s?|adopte|approuv[ée]e?s?|approuve|d[ée]cide|d[ée]cid[ée]|accepte|autorise|valide|émet\s+un\s+avis\s+favorable|avis\s+favorable|prend\s+acte|donne\s+acte|a\s+[ée]t[ée]\s+[ée]lue?|sont\s+[ée]lus|est\s+[ée]lue?|d[ée]signe|fixe|accorde|d[ée]lib[èe]re|sollicite|attribue|approbation)\b",
     )
 });
-static REJECTED: LazyLock<Regex> = LazyLock::new(|| {
-    re(
+static REJECTED: LazyLock<Near> = LazyLock::new(|| {
+    Near::new(
+        r"(?i)rejet|adopt|refuse",
         r"(?i)\b(?:rejet[ée]e?s?|rejette|n'est\s+pas\s+adopt[ée]e?|n'a\s+pas\s+[ée]t[ée]\s+adopt[ée]e?|refuse|non\s+adopt[ée]e?)\b",
+        200,
+        100,
     )
 });
 static VOTE_WORD: LazyLock<Regex> =
@@ -313,7 +326,7 @@ pub fn read(text: &str) -> VoteRead {
     // (Names first: the pattern runs only near "ne prend pas part".)
     static NTP: LazyLock<Near> = LazyLock::new(|| {
         Near::new(
-            r"(?i)non[\s-]participations?\s+au\s+vote\s+de|ne\s+prena(?:nt|nnent)\s+pas\s+part\s+au\s+vote|ne\s+prend(?:nent)?\s+pas\s+part\s+au\s+vote",
+            r"(?i)part\s+au\s+vote|participations?\s+au\s+vote",
             r"(?i)non[\s-]participations?\s+au\s+vote\s+de\s+([^)\n]{3,200})|([^,.;:\n(]{3,80}?)\s+ne\s+prena(?:nt|nnent)\s+pas\s+part\s+au\s+vote|([^,.;:\n(]{3,80}?),?\s+ne\s+prend(?:nent)?\s+pas\s+part\s+au\s+vote",
             600,
             1000,

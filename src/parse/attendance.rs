@@ -25,9 +25,11 @@ struct CountRule {
     before: Option<Near>,
 }
 
-/// A label's pattern, run near its keyword (see `Near`): labels are rare, text is long.
+/// A label's pattern, run near its keyword (see `Near`): labels are rare, text is long. A
+/// label reaches a few words before its keyword ("nombre de conseillers présents") and after
+/// it ("présents à la séance :").
 fn label(keyword: &str, pattern: &str) -> Near {
-    Near::new(keyword, pattern, 300, 600)
+    Near::new(keyword, pattern, 150, 150)
 }
 
 static COUNT_RULES: LazyLock<[CountRule; 6]> = LazyLock::new(|| {

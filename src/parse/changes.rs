@@ -41,9 +41,11 @@ pub struct ChangeRead {
 }
 
 // How far a match reaches around its verb: a civility, a name of 50 characters, an apposition
-// of 60 and the spaces between, in UTF-8 (before); what follows the verb (after).
-const BEFORE: usize = 600;
-const AFTER: usize = 1000;
+// of 60 and the spaces between, in UTF-8 (before); what follows the verb: up to 160
+// characters of the sentence, or the rest of a bracket (after); the rest of a verb (VERB_END).
+const BEFORE: usize = 400;
+const AFTER: usize = 700;
+const VERB_END: usize = 80;
 
 // A name with its civility: "M. Hugo ESNAULT", "Madame Claire BESSON".
 const NAME: &str = r"(?P<name>(?:M\.|Mme|Mlle|Monsieur|Madame|Mademoiselle)\s+[^\n,;()]{2,50}?)";
@@ -115,7 +117,7 @@ static WITHDRAWAL: LazyLock<Near> = LazyLock::new(|| {
             r"(?i)(?:{NAME}|(?P<mayor>(?:(?:madame|monsieur)\s+)?(?:le|la)\s+(?:maire|pr[ée]sidente?)))\s*,?(?:\s+[^,;.]{{0,60}},)?\s+{VERB}"
         ),
         BEFORE,
-        AFTER,
+        VERB_END,
     )
 });
 
@@ -285,7 +287,7 @@ pub fn withdrawals(item_text: &str) -> Vec<Option<String>> {
                 r"(?i)(?:(?:madame|monsieur)\s+)?(?:le|la)\s+(?:maire|pr[ée]sidente?)\s*,?(?:\s+[^,;.]{{0,60}},)?\s+{VERB}"
             ),
             BEFORE,
-            AFTER,
+            VERB_END,
         )
     });
     let mayor = MAYOR_LEAVES.captures(item_text).is_some().then_some(None);
@@ -318,7 +320,7 @@ pub fn presided_by(item_text: &str) -> Option<String> {
                 r"(?i)(?P<name>(?:M\.|Mme|Monsieur|Madame)\s+[^\n,;().]{{2,50}}?)\s*,?(?:\s+[^,;.]{{0,60}},)?\s+{VERB}"
             ),
             BEFORE,
-            AFTER,
+            VERB_END,
         )
     });
     PRESIDED

@@ -16,8 +16,8 @@ use crate::{ceil_boundary, floor_boundary, re};
 use regex::{Captures, Match, Regex};
 
 pub struct Near {
-    /// None: the full pattern runs over the whole text (no trigger is cheaper than it).
-    trigger: Option<Regex>,
+    /// Empty: the full pattern runs over the whole text (no trigger is cheaper than it).
+    triggers: Vec<Regex>,
     full: Regex,
     before: usize,
     after: usize,
@@ -27,8 +27,15 @@ impl Near {
     /// `trigger` must match inside every match of `full`; it pays when the regex crate finds
     /// it by its literals (a few short words, `(?i)quitt|retir`), not a phrase.
     pub fn new(trigger: &str, full: &str, before: usize, after: usize) -> Near {
+        Near::any(&[trigger], full, before, after)
+    }
+
+    /// Several triggers, one of which matches inside every match of `full`: a trigger of many
+    /// words has too many case variants for the regex crate's literal search; split, each
+    /// part has few.
+    pub fn any(triggers: &[&str], full: &str, before: usize, after: usize) -> Near {
         Near {
-            trigger: Some(re(trigger)),
+            triggers: triggers.iter().map(|t| re(t)).collect(),
             full: re(full),
             before,
             after,
@@ -38,7 +45,7 @@ impl Near {
     /// A pattern searched over the whole text, for readers that take either kind.
     pub fn anywhere(full: &str) -> Near {
         Near {
-            trigger: None,
+            triggers: Vec::new(),
             full: re(full),
             before: 0,
             after: 0,
@@ -54,7 +61,7 @@ impl Near {
         search: impl Fn(&'t str, usize) -> Option<(usize, usize, T)>,
     ) -> Vec<T> {
         let mut out = Vec::new();
-        let Some(trigger) = &self.trigger else {
+        if self.triggers.is_empty() {
             let mut at = 0;
             while let Some((s, e, v)) = search(text, at) {
                 out.push(v);
@@ -71,18 +78,26 @@ impl Near {
                 }
             }
             return out;
-        };
+        }
+        let mut found: Vec<(usize, usize)> = self
+            .triggers
+            .iter()
+            .flat_map(|t| t.find_iter(text).map(|m| (m.start(), m.end())))
+            .collect();
+        if self.triggers.len() > 1 {
+            found.sort_unstable();
+        }
         let mut pos = 0;
-        for t in trigger.find_iter(text) {
-            if t.end() <= pos {
+        for (t_start, t_end) in found {
+            if t_end <= pos {
                 continue;
             }
-            let mut at = floor_boundary(text, t.start().saturating_sub(self.before)).max(pos);
+            let mut at = floor_boundary(text, t_start.saturating_sub(self.before)).max(pos);
             // The window ends far enough past the trigger that a match containing it is whole.
-            let hay = &text[..ceil_boundary(text, t.end() + self.after)];
+            let hay = &text[..ceil_boundary(text, t_end + self.after)];
             while let Some((s, e, v)) = search(hay, at) {
                 // A match that starts past this trigger belongs to a later one's window.
-                if s > t.start() {
+                if s > t_start {
                     break;
                 }
                 out.push(v);
@@ -170,5 +185,26 @@ mod tests {
             ["M. Denis", "M. Faure", "M. Giraud"]
         );
         assert!(near.captures("M. Arnaud quitte la séance.").is_none());
+    }
+
+    #[test]
+    fn several_triggers_or_none_find_the_same_matches() {
+        let full = r"(?i)(?:membres\s+)?(?:pr[ée]sents|votants)\s*:\s*\d+";
+        let text = "Membres présents : 12. Votants : 14. PRÉSENTS : 3, votants: 2";
+        let spans = |n: &Near| -> Vec<_> { n.find_iter(text).iter().map(|m| m.range()).collect() };
+        let want = spans(&Near::anywhere(full));
+        assert_eq!(want.len(), 4);
+        assert_eq!(
+            spans(&Near::any(
+                &[r"(?i)votants", r"(?i)pr[ée]sent"],
+                full,
+                40,
+                20
+            )),
+            want
+        );
+        let votants = Near::new(r"(?i)votants", r"(?i)votants\s*:\s*\d+", 40, 20);
+        assert_eq!(votants.find(text).map(|m| m.start()), text.find("Votants"));
+        assert!(Near::anywhere(full).is_match(text));
     }
 }

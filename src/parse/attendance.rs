@@ -25,6 +25,9 @@ struct CountRule {
     before: Option<Near>,
 }
 
+// (Two triggers: four words have too many case variants for one literal search.)
+const PROXY_WORDS: &[&str] = &[r"(?i)repr|pouvoir", r"(?i)procuration|mandat"];
+
 /// A label's pattern, run near its keyword (see `Near`): labels are rare, text is long. A
 /// label reaches a few words before its keyword ("nombre de conseillers présents") and after
 /// it ("présents à la séance :").
@@ -59,13 +62,20 @@ static COUNT_RULES: LazyLock<[CountRule; 6]> = LazyLock::new(|| {
                 r"(?i)(?:membres|conseillers(?:\s+municipaux)?|élus)?\s*pr[ée]sents\b",
             )),
         },
-        // (No keyword of a few letters stands in every one of these: they run over the text.)
         CountRule {
-            after: Near::anywhere(&format!(
-                r"(?i)\b(?:repr[ée]sent[ée]s?|pouvoirs?|procurations?|absents?\s+repr[ée]sent[ée]s?|mandats?){sep}"
-            )),
-            before: Some(Near::anywhere(
+            after: Near::any(
+                PROXY_WORDS,
+                &format!(
+                    r"(?i)\b(?:repr[ée]sent[ée]s?|pouvoirs?|procurations?|absents?\s+repr[ée]sent[ée]s?|mandats?){sep}"
+                ),
+                150,
+                150,
+            ),
+            before: Some(Near::any(
+                PROXY_WORDS,
                 r"(?i)(?:pouvoirs?|procurations?|repr[ée]sent[ée]s?|membres?\s+repr[ée]sent[ée]s?)\b",
+                150,
+                150,
             )),
         },
         CountRule {

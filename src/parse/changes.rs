@@ -95,8 +95,12 @@ static BRACKETED: LazyLock<Near> = LazyLock::new(|| {
 /// "X est arrivé(e) …", "X rejoint la séance …", "X quitte la séance …".
 static SENTENCE: LazyLock<Near> = LazyLock::new(|| {
     const VERB: &str = r"(?P<verb>est\s+arriv[ée]e?|arrive|a\s+rejoint\s+(?:la\s+s[ée]ance|l'assembl[ée]e|le\s+conseil)|rejoint\s+(?:la\s+s[ée]ance|l'assembl[ée]e|le\s+conseil)|entre\s+en\s+s[ée]ance|prend\s+place|quitte\s+(?:la\s+s[ée]ance|l'assembl[ée]e|la\s+r[ée]union|d[ée]finitivement\s+la\s+salle)|a\s+quitt[ée]\s+(?:la\s+s[ée]ance|l'assembl[ée]e|la\s+r[ée]union)|se\s+retire\s+d[ée]finitivement|doit\s+quitter\s+la\s+s[ée]ance)";
-    Near::new(
-        &format!("(?i){VERB}"),
+    Near::any(
+        &[
+            r"(?i)arriv|rejoin",
+            r"(?i)quitt|retir",
+            r"(?i)entre\s+en|prend\s+place",
+        ],
         &format!(r"(?i){NAME}\s*,?(?:\s+[^,;.]{{0,60}},)?\s+{VERB}(?P<rest>[^\n]{{0,160}})"),
         BEFORE,
         AFTER,

@@ -3,10 +3,10 @@
 //! A pattern that opens with a name ("M. Paul ARNAUD, adjoint, quitte la salle") may start at
 //! every civility of a text; on long lists of names the regex crate's lazy DFA gives up on
 //! it and the search falls back to an engine tens of times slower. Every match of such a
-//! pattern contains a short trigger (the verb) that is cheap to find, so the trigger is searched
-//! over the whole text and the full pattern only over a window around each trigger. The
-//! matches are those of the full pattern on the whole text, as long as no match reaches
-//! further than `before` bytes ahead of its trigger or `after` bytes past it.
+//! pattern contains a short trigger (the verb, a label's keyword) that is cheap to find, so
+//! the trigger is searched over the whole text and the full pattern only over a window around
+//! each trigger. The matches are those of the full pattern on the whole text, as long as no
+//! match reaches further than `before` bytes ahead of its trigger or `after` bytes past it.
 //!
 //! Case-insensitive patterns of several words rarely get the regex crate's literal
 //! prefilter (their case variants are too many), so each is a full pass of its lazy DFA;
@@ -68,11 +68,7 @@ impl Near {
                 if first {
                     break;
                 }
-                at = if e > s {
-                    e
-                } else {
-                    crate::ceil_boundary(text, e + 1)
-                };
+                at = if e > s { e } else { ceil_boundary(text, e + 1) };
                 if at > text.len() || s == text.len() {
                     break;
                 }

@@ -102,12 +102,13 @@ struct Reader<'a> {
     total: u64,
 }
 
-impl Reader<'_> {
-    /// Whether a member is skipped before its bytes are read: junk, or a document not wanted.
-    fn skips(&self, raw_name: &str, full: &str) -> bool {
-        is_junk(raw_name) || (kind(raw_name).is_none() && !(self.wanted)(raw_name, full))
-    }
+/// A member passed over before its bytes are read: junk, or a document not wanted. An archive
+/// inside is never asked about: its members are.
+fn skipped(wanted: Wanted, raw_name: &str, full: &str) -> bool {
+    is_junk(raw_name) || (kind(raw_name).is_none() && !wanted(raw_name, full))
+}
 
+impl Reader<'_> {
     /// Hands on a member read whole, or opens it when it is an archive itself.
     fn deliver(&mut self, full: String, raw_name: &str, bytes: Vec<u8>) {
         self.total += bytes.len() as u64;
@@ -180,7 +181,7 @@ pub fn count(path: &Path, kind: Kind, wanted: Wanted) -> Option<u64> {
             return None;
         }
         let full = member_name(&name, raw_name);
-        n += u64::from(!is_dir && !is_junk(raw_name) && wanted(raw_name, &full));
+        n += u64::from(!is_dir && !skipped(wanted, raw_name, &full));
         Some(())
     };
     match kind {
@@ -301,7 +302,7 @@ fn read_zip<R: Read + Seek>(name: &str, reader: R, r: &mut Reader) {
             }
         };
         let full = member_name(name, &raw_name);
-        if is_dir || r.skips(&raw_name, &full) {
+        if is_dir || skipped(r.wanted, &raw_name, &full) {
             continue;
         }
         let fail = |kind: &str, message: String| (full.clone(), Err(error(&full, kind, message)));
@@ -400,7 +401,7 @@ fn read_tar<R: Read>(name: &str, reader: R, cap: u64, r: &mut Reader) {
         let raw_name = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
         let kind = entry.header().entry_type();
         let full = member_name(name, &raw_name);
-        if kind.is_dir() || r.skips(&raw_name, &full) {
+        if kind.is_dir() || skipped(r.wanted, &raw_name, &full) {
             continue;
         }
         if kind.is_pax_global_extensions() || kind.is_pax_local_extensions() {

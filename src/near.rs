@@ -15,9 +15,19 @@
 use crate::{ceil_boundary, floor_boundary, re};
 use regex::{Captures, Match, Regex};
 
+/// A test of a trigger found in a text, cheaper than searching its window.
+enum Confirm {
+    /// A pattern that matches within so many bytes of the trigger.
+    Pattern(Regex, usize),
+    /// A function of the text and the trigger's start and end.
+    Check(fn(&str, usize, usize) -> bool),
+}
+
 pub struct Near {
     /// Empty: the full pattern runs over the whole text (no trigger is cheaper than it).
     triggers: Vec<Regex>,
+    /// What must hold near a trigger for its window to be searched.
+    confirm: Option<Confirm>,
     full: Regex,
     before: usize,
     after: usize,
@@ -36,16 +46,37 @@ impl Near {
     pub fn any(triggers: &[&str], full: &str, before: usize, after: usize) -> Near {
         Near {
             triggers: triggers.iter().map(|t| re(t)).collect(),
+            confirm: None,
             full: re(full),
             before,
             after,
         }
     }
 
+    /// Searches the window of a trigger only when `pattern` matches within `reach` bytes of
+    /// it. A full pattern that opens with a name and an apposition ("M. X, adjoint, quitte la
+    /// salle") costs tens of nanoseconds a byte; its trigger (`quitt`) is common, the whole
+    /// verb ("quitte la salle") rare and cheap to check next to the trigger. Every match of
+    /// `full` must contain a match of `pattern` lying within `reach` of a trigger inside the
+    /// same match; `pattern` has no anchors or word boundaries, since it is searched in a slice.
+    pub fn confirmed_by(mut self, pattern: &str, reach: usize) -> Near {
+        self.confirm = Some(Confirm::Pattern(re(pattern), reach));
+        self
+    }
+
+    /// Searches the window of a trigger only when `check(text, start, end)` of it holds; it
+    /// must hold of a trigger inside every match of `full` (a count before "pour", a label
+    /// before a colon).
+    pub fn confirmed_with(mut self, check: fn(&str, usize, usize) -> bool) -> Near {
+        self.confirm = Some(Confirm::Check(check));
+        self
+    }
+
     /// A pattern searched over the whole text, for readers that take either kind.
     pub fn anywhere(full: &str) -> Near {
         Near {
             triggers: Vec::new(),
+            confirm: None,
             full: re(full),
             before: 0,
             after: 0,
@@ -83,17 +114,40 @@ impl Near {
         if self.triggers.len() > 1 {
             found.sort_unstable();
         }
+        match &self.confirm {
+            Some(Confirm::Pattern(confirm, reach)) => found.retain(|&(s, e)| {
+                let from = floor_boundary(text, s.saturating_sub(*reach));
+                confirm.is_match(&text[from..ceil_boundary(text, e + reach)])
+            }),
+            Some(Confirm::Check(check)) => found.retain(|&(s, e)| check(text, s, e)),
+            None => {}
+        }
+        // Triggers whose windows overlap are searched as one window, so that text between close
+        // triggers ("pour" in every line of a tally) is scanned once, not once per trigger.
         let mut pos = 0;
-        for (t_start, t_end) in found {
-            if t_end <= pos {
+        let mut i = 0;
+        while i < found.len() {
+            let (first_start, mut end) = found[i];
+            let mut last_start = first_start;
+            i += 1;
+            while i < found.len() && found[i].0.saturating_sub(self.before) <= end + self.after {
+                last_start = found[i].0;
+                end = end.max(found[i].1);
+                i += 1;
+            }
+            if end <= pos {
                 continue;
             }
-            let mut at = floor_boundary(text, t_start.saturating_sub(self.before)).max(pos);
-            // The window ends far enough past the trigger that a match containing it is whole.
-            let hay = &text[..ceil_boundary(text, t_end + self.after)];
-            while let Some((s, e, v)) = search(hay, at) {
-                // A match that starts past this trigger belongs to a later one's window.
-                if s > t_start {
+            let mut at = floor_boundary(text, first_start.saturating_sub(self.before)).max(pos);
+            // The window ends far enough past the last trigger that a match containing it is
+            // whole.
+            let hay = &text[..ceil_boundary(text, end + self.after)];
+            while at <= hay.len() {
+                let Some((s, e, v)) = search(hay, at) else {
+                    break;
+                };
+                // A match that starts past the last trigger belongs to a later window.
+                if s > last_start {
                     break;
                 }
                 out.push(v);
@@ -113,6 +167,23 @@ impl Near {
     /// The successive non-overlapping matches of the full pattern in `text`, with their groups.
     pub fn captures_iter<'t>(&self, text: &'t str) -> Vec<Captures<'t>> {
         self.scan(text, false, |hay, at| self.captures_at(hay, at))
+    }
+
+    /// Like `captures_iter`, for a pattern followed by a greedy run that always matches (the
+    /// rest of a line, `[^\n]{0,160}`), read in code by `run` (its length, from the text after
+    /// the match) rather than by the pattern, where it would widen every window. Each match
+    /// comes with its end past the run, and the next is searched from there, as the longer
+    /// pattern would be.
+    pub fn captures_iter_then<'t>(
+        &self,
+        text: &'t str,
+        run: impl Fn(&'t str) -> usize,
+    ) -> Vec<(Captures<'t>, usize)> {
+        self.scan(text, false, |hay, at| {
+            let (s, e, c) = self.captures_at(hay, at)?;
+            let end = e + run(&text[e..]);
+            Some((s, end, (c, end)))
+        })
     }
 
     fn captures_at<'t>(&self, hay: &'t str, at: usize) -> Option<(usize, usize, Captures<'t>)> {
@@ -202,5 +273,50 @@ mod tests {
         let votants = Near::new(r"(?i)votants", r"(?i)votants\s*:\s*\d+", 40, 20);
         assert_eq!(votants.find(text).map(|m| m.start()), text.find("Votants"));
         assert!(Near::anywhere(full).is_match(text));
+    }
+
+    #[test]
+    fn close_triggers_share_one_window() {
+        // Every "pour" opens a window; the windows overlap and are searched once, with the
+        // same matches as the whole text.
+        let full = r"(?i)\d+\s+voix\s+pour";
+        let text = "pour pour 3 voix pour pour 4 voix pour, pour 12 voix pour";
+        let near = Near::new(r"(?i)pour", full, 20, 4);
+        let spans = |n: &Near| -> Vec<_> { n.find_iter(text).iter().map(|m| m.range()).collect() };
+        assert_eq!(spans(&near), spans(&Near::anywhere(full)));
+        assert_eq!(spans(&near).len(), 3);
+    }
+
+    #[test]
+    fn a_confirmed_trigger_opens_a_window_and_only_it() {
+        let full = r"(?i)M\.\s+\w+\s+quitte\s+la\s+salle";
+        let text = "M. Quittard arrive. M. Besson quitte la salle. M. Carré quitte la séance.";
+        let plain = Near::new(r"(?i)quitt", full, 40, 20);
+        let by_pattern =
+            Near::new(r"(?i)quitt", full, 40, 20).confirmed_by(r"(?i)quitte\s+la\s+salle", 20);
+        fn salle_after(text: &str, _start: usize, end: usize) -> bool {
+            text[end..].starts_with("e la salle")
+        }
+        let by_check = Near::new(r"(?i)quitt", full, 40, 20).confirmed_with(salle_after);
+        let spans = |n: &Near| -> Vec<_> { n.find_iter(text).iter().map(|m| m.range()).collect() };
+        assert_eq!(spans(&plain), vec![20..45]);
+        assert_eq!(spans(&by_pattern), spans(&plain));
+        assert_eq!(spans(&by_check), spans(&plain));
+    }
+
+    #[test]
+    fn a_run_read_in_code_ends_the_match_as_in_the_pattern() {
+        let text = "M. A part, M. B part.\nM. C part";
+        let with_run = re(r"M\.\s+\w\s+part[^\n]{0,30}");
+        let want: Vec<_> = with_run.find_iter(text).map(|m| m.range()).collect();
+        let near = Near::new(r"part", r"M\.\s+\w\s+part", 10, 0);
+        let line = |after: &str| after.find('\n').unwrap_or(after.len()).min(30);
+        let got: Vec<_> = near
+            .captures_iter_then(text, line)
+            .iter()
+            .map(|(c, end)| c.get(0).unwrap().start()..*end)
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(got.len(), 2);
     }
 }

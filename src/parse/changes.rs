@@ -46,6 +46,18 @@ pub struct ChangeRead {
 const BEFORE: usize = 400;
 const AFTER: usize = 700;
 const VERB_END: usize = 80;
+const REST: usize = 160;
+
+/// The rest of a sentence's line after its verb, at most `REST` characters: its length.
+fn rest_of_line(after: &str) -> usize {
+    after
+        .char_indices()
+        .take_while(|&(_, c)| c != '\n')
+        .take(REST)
+        .last()
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0)
+}
 
 // A name with its civility: "M. Hugo ESNAULT", "Madame Claire BESSON".
 const NAME: &str = r"(?P<name>(?:M\.|Mme|Mlle|Monsieur|Madame|Mademoiselle)\s+[^\n,;()]{2,50}?)";
@@ -54,9 +66,14 @@ const NAME: &str = r"(?P<name>(?:M\.|Mme|Mlle|Monsieur|Madame|Mademoiselle)\s+[^
 const POINT: &str = r"(?P<rel>au|à\s+la|à\s+partir\s+du|à\s+partir\s+de\s+la|lors\s+du|pendant\s+le|avant\s+l'examen\s+du|avant\s+l'examen\s+de\s+la|avant\s+le\s+vote\s+du|avant\s+le|avant\s+la|apr[èe]s\s+le\s+vote\s+du|apr[èe]s\s+le|apr[èe]s\s+la|apr[èe]s\s+l'examen\s+du|jusqu'au|jusqu'à\s+la|en\s+cours\s+de)\s+(?:point|question|dossier|d[ée]lib[ée]ration|rapport|affaire)\s*(?:n°\s*|no\s*)?(?P<n>[\w]+(?:[-./][\w]+)*)";
 
 /// "Arrivée de Mme X à 19h13", "Départ de M. Y": a noun, then the name.
-static NOMINAL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
+/// (A line's indent and bullet fit in `BEFORE`; the name, 140 characters of UTF-8, in `AFTER`,
+/// so the window's end is never taken for the line's.)
+static NOMINAL: LazyLock<Near> = LazyLock::new(|| {
+    Near::new(
+        r"(?i)arriv[ée]e\s+d|d[ée]part\s+d|retour\s+d",
         r"(?im)^[ \t\-–•]*(?P<verb>arriv[ée]e|d[ée]part|retour)\s+(?:de\s+|d')(?P<tail>(?:M\.?|Mme|Mlle|Monsieur|Madame)\s+[^\n]{2,140})$",
+        BEFORE,
+        AFTER,
     )
 });
 
@@ -92,7 +109,8 @@ static BRACKETED: LazyLock<Near> = LazyLock::new(|| {
         AFTER,
     )
 });
-/// "X est arrivé(e) …", "X rejoint la séance …", "X quitte la séance …".
+/// "X est arrivé(e) …", "X rejoint la séance …", "X quitte la séance …"; what follows the verb
+/// is the rest of its line, at most `REST` characters.
 static SENTENCE: LazyLock<Near> = LazyLock::new(|| {
     const VERB: &str = r"(?P<verb>est\s+arriv[ée]e?|arrive|a\s+rejoint\s+(?:la\s+s[ée]ance|l'assembl[ée]e|le\s+conseil)|rejoint\s+(?:la\s+s[ée]ance|l'assembl[ée]e|le\s+conseil)|entre\s+en\s+s[ée]ance|prend\s+place|quitte\s+(?:la\s+s[ée]ance|l'assembl[ée]e|la\s+r[ée]union|d[ée]finitivement\s+la\s+salle)|a\s+quitt[ée]\s+(?:la\s+s[ée]ance|l'assembl[ée]e|la\s+r[ée]union)|se\s+retire\s+d[ée]finitivement|doit\s+quitter\s+la\s+s[ée]ance)";
     Near::any(
@@ -101,10 +119,11 @@ static SENTENCE: LazyLock<Near> = LazyLock::new(|| {
             r"(?i)quitt|retir",
             r"(?i)entre\s+en|prend\s+place",
         ],
-        &format!(r"(?i){NAME}\s*,?(?:\s+[^,;.]{{0,60}},)?\s+{VERB}(?P<rest>[^\n]{{0,160}})"),
+        &format!(r"(?i){NAME}\s*,?(?:\s+[^,;.]{{0,60}},)?\s+{VERB}"),
         BEFORE,
-        AFTER,
+        VERB_END,
     )
+    .confirmed_by(&format!("(?i){VERB}"), VERB_END)
 });
 static POINT_RE: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?i){POINT}")));
 static PROXY_TO: LazyLock<Regex> = LazyLock::new(|| {
@@ -123,6 +142,7 @@ static WITHDRAWAL: LazyLock<Near> = LazyLock::new(|| {
         BEFORE,
         VERB_END,
     )
+    .confirmed_by(&format!("(?i){VERB}"), VERB_END)
 });
 
 static ROLE: LazyLock<Regex> =
@@ -189,7 +209,7 @@ pub fn find(text: &str) -> Vec<ChangeRead> {
             end: m.end(),
         });
     }
-    for c in SENTENCE.captures_iter(text) {
+    for (c, end) in SENTENCE.captures_iter_then(text, rest_of_line) {
         let Some(member) = clean(&c["name"]) else {
             continue;
         };
@@ -205,7 +225,7 @@ pub fn find(text: &str) -> Vec<ChangeRead> {
         };
         // The sentence's end: a full stop after a word, not after "M".
         static END: LazyLock<Regex> = LazyLock::new(|| re(r"[\p{Ll}\d)]\.(?:\s|$)"));
-        let rest = &c["rest"];
+        let rest = &text[c.get(0).unwrap().end()..end];
         let rest = &rest[..END.find(rest).map(|m| m.end()).unwrap_or(rest.len())];
         let point = POINT_RE
             .captures(rest)
@@ -229,7 +249,7 @@ pub fn find(text: &str) -> Vec<ChangeRead> {
             time,
             in_list: false,
             start: m.start(),
-            end: m.end(),
+            end,
         });
     }
     for c in NOMINAL.captures_iter(text) {
@@ -293,6 +313,7 @@ pub fn withdrawals(item_text: &str) -> Vec<Option<String>> {
             BEFORE,
             VERB_END,
         )
+        .confirmed_by(&format!("(?i){VERB}"), VERB_END)
     });
     let mayor = MAYOR_LEAVES.captures(item_text).is_some().then_some(None);
     WITHDRAWAL
@@ -311,9 +332,14 @@ pub fn withdrawals(item_text: &str) -> Vec<Option<String>> {
 
 /// "sous la présidence de M. X" inside an item: who presides while the mayor is out.
 pub fn presided_by(item_text: &str) -> Option<String> {
-    static PRESIDED: LazyLock<Regex> = LazyLock::new(|| {
-        re(
+    // (The phrase opens at most a few words before its trigger; a name of 50 characters and
+    // "de séance est confiée à" follow it.)
+    static PRESIDED: LazyLock<Near> = LazyLock::new(|| {
+        Near::new(
+            r"(?i)sidence|sid[ée]e?\s+par",
             r"(?i)(?:sous\s+la\s+pr[ée]sidence\s+de|pr[ée]sid[ée]e?\s+par|la\s+pr[ée]sidence\s+(?:de\s+s[ée]ance\s+)?(?:est\s+)?(?:confi[ée]e|assur[ée]e)\s+(?:à|par))\s+(?P<name>(?:M\.|Mme|Monsieur|Madame)\s+[^\n,;().]{2,50})",
+            100,
+            400,
         )
     });
     static TAKES_CHAIR: LazyLock<Near> = LazyLock::new(|| {
@@ -326,6 +352,7 @@ pub fn presided_by(item_text: &str) -> Option<String> {
             BEFORE,
             VERB_END,
         )
+        .confirmed_by(&format!("(?i){VERB}"), VERB_END)
     });
     PRESIDED
         .captures(item_text)
@@ -361,6 +388,21 @@ mod tests {
         assert_eq!(
             (c.kind, c.point),
             (Kind::Departure, Some(Point::After("3".into())))
+        );
+    }
+
+    #[test]
+    fn the_rest_of_a_line_ends_a_sentence_as_in_the_pattern() {
+        assert_eq!(rest_of_line(" au point 2.\nM. X"), " au point 2.".len());
+        assert_eq!(rest_of_line(&"é".repeat(200)), 2 * REST);
+        assert_eq!(rest_of_line("\nsuite"), 0);
+        // A second departure on the same line is within the first one's rest, as when the
+        // rest was part of the pattern.
+        let f = find("M. Paul ARNAUD quitte la séance, M. Denis CARRÉ quitte la séance.\n");
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].end,
+            "M. Paul ARNAUD quitte la séance, M. Denis CARRÉ quitte la séance.".len()
         );
     }
 

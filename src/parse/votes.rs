@@ -41,18 +41,89 @@ fn by_proxy(after_count: &str) -> Option<u32> {
 }
 
 /// A count after its label: "Pour : 19", "Contre : 0", "Abstention(s) : 2 (M. X et M. Y)".
-static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-    re(
+/// (Searched only around a colon that ends a label: see `label_before`.)
+static LABELLED: LazyLock<Near> = LazyLock::new(|| {
+    Near::new(
+        r"[:=]",
         r"(?im)(?:^|[\s(,;–-])(?P<k>pour|contre|abstentions?|abstenu(?:e|s|es)?|ne\s+prend(?:nent)?\s+pas\s+part(?:\s+au\s+vote)?|non[\s-]participations?(?:\s+au\s+vote)?|refus\s+de\s+vote|vote\s+blanc|votes?\s+pour|votes?\s+contre|voix\s+pour|voix\s+contre)\s*(?:\(s\))?\s*[:=]\s*",
+        120,
+        100,
     )
+    .confirmed_with(label_before)
 });
 
-/// A count before its label: "15 voix pour", "2 contre", "1 abstention", "13 votes pour".
-static COUNT_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?:^|[^\w/.,-])(?P<n>\d{1,3})\s*(?:\(\s*[^)]{0,40}\)\s*)?(?:voix|votes?|suffrages?|membres?|conseillers?|élus?)?\s*(?P<k>pour\b|contre\b|abstentions?\b|ne\s+prenant\s+pas\s+part|non[\s-]participations?\b|refus\s+de\s+vote)",
+/// Whether the last `n` bytes of `s` (trimmed) end with one of `words` (lowercase ASCII), or
+/// hold a letter that Unicode case folding could read as one (then the pattern decides).
+fn ends_with_any(s: &str, n: usize, words: &[&str]) -> bool {
+    let tail = crate::tail(s, s.len(), n);
+    if !tail.is_ascii() {
+        return true;
+    }
+    let low = tail.to_ascii_lowercase();
+    words.iter().any(|w| low.ends_with(w))
+}
+
+/// The colon or equals sign at `start` ends a label of `LABELLED` (its last word, then
+/// spaces and "(s)"), so a match can contain it.
+fn label_before(text: &str, start: usize, _end: usize) -> bool {
+    let b = text[..start].trim_end();
+    let b = match b.len().checked_sub(3) {
+        Some(i) if b.is_char_boundary(i) && b[i..].eq_ignore_ascii_case("(s)") => b[..i].trim_end(),
+        _ => b,
+    };
+    ends_with_any(
+        b,
+        8,
+        &[
+            "pour", "contre", "tion", "tions", "nu", "nue", "nus", "nues", "part", "vote", "blanc",
+        ],
     )
+}
+
+/// A count before its label: "15 voix pour", "2 contre", "1 abstention", "13 votes pour".
+/// (Searched only around a keyword right after a count: see `count_before`.)
+static COUNT_FIRST: LazyLock<Near> = LazyLock::new(|| {
+    Near::any(
+        &[r"(?i)pour|contre|abstention", r"(?i)prenant|particip|refus"],
+        r"(?i)(?:^|[^\w/.,-])(?P<n>\d{1,3})\s*(?:\(\s*[^)]{0,40}\)\s*)?(?:voix|votes?|suffrages?|membres?|conseillers?|élus?)?\s*(?P<k>pour\b|contre\b|abstentions?\b|ne\s+prenant\s+pas\s+part|non[\s-]participations?\b|refus\s+de\s+vote)",
+        300,
+        40,
+    )
+    .confirmed_with(count_before)
 });
+
+/// A count, or a count and its unit, ends right before "pour", "contre" or "abstention" at
+/// `start` ("15 voix pour", "3 (dont 1 pouvoir) contre"); the rarer keywords are not tested.
+fn count_before(text: &str, start: usize, end: usize) -> bool {
+    let word = &text[start..end];
+    if !(word.eq_ignore_ascii_case("pour")
+        || word.eq_ignore_ascii_case("contre")
+        || word.eq_ignore_ascii_case("abstention"))
+    {
+        return true;
+    }
+    let counted = |b: &str| b.ends_with(|c: char| c.is_ascii_digit() || c == ')');
+    let b = text[..start].trim_end();
+    // (A unit with an accent, "élus", is let through by the test for non-ASCII letters.)
+    const UNITS: [&str; 9] = [
+        "voix",
+        "votes",
+        "vote",
+        "suffrages",
+        "suffrage",
+        "membres",
+        "membre",
+        "conseillers",
+        "conseiller",
+    ];
+    if counted(b) || !crate::tail(b, b.len(), 12).is_ascii() {
+        return true;
+    }
+    let low = crate::tail(b, b.len(), 12).to_ascii_lowercase();
+    UNITS
+        .iter()
+        .any(|u| low.ends_with(u) && counted(b[..b.len() - u.len()].trim_end()))
+}
 
 // (These run near a keyword: see `Near`.)
 static UNANIMITY: LazyLock<Near> = LazyLock::new(|| {
@@ -217,9 +288,14 @@ pub fn read(text: &str) -> VoteRead {
     let mut v = VoteRead::default();
     let mut first_at: Option<(usize, usize)> = None;
     // "Pour 20   Contre 0   Abstention 3": a tally table without colons.
-    static TABLE: LazyLock<Regex> = LazyLock::new(|| {
-        re(
+    // (Run near "contre : 3": a count of votes for and 200 characters in brackets come before
+    // it, counts and brackets of 200 characters after.)
+    static TABLE: LazyLock<Near> = LazyLock::new(|| {
+        Near::new(
+            r"(?i)contre\s*:?\s*\d",
             r"(?i)\bpour\s*:?\s*(\d{1,3})(\s*\([^)]{0,200}\))?\s*[,;–-]?\s*contre\s*:?\s*(\d{1,3})(\s*\([^)]{0,200}\))?(?:\s*[,;–-]?\s*abstentions?\s*:?\s*(\d{1,3})(\s*\([^)]{0,200}\))?)?",
+            1000,
+            2000,
         )
     });
     if let Some(c) = TABLE.captures(text) {
@@ -305,9 +381,13 @@ pub fn read(text: &str) -> VoteRead {
         first_at.get_or_insert((m.start(), m.end()));
     }
     // "par 18 voix", "avec 22 Voix « Pour »": votes for, without "contre".
-    static BY_VOTES: LazyLock<Regex> = LazyLock::new(|| {
-        re(
+    // (Run near "22 voix": "unanimité" and 60 characters may come before it.)
+    static BY_VOTES: LazyLock<Near> = LazyLock::new(|| {
+        Near::new(
+            r"(?i)\d\s+(?:voix|votes)",
             r#"(?i)(?:\b(?:par|avec)\s+|unanimit[ée][^(\n]{0,60}\(\s*)(\d{1,3})\s+(?:voix|votes)\b(?:\s*[«"]?\s*pour\s*[»"]?)?"#,
+            400,
+            100,
         )
     });
     if v.for_.is_none() {
@@ -330,6 +410,12 @@ pub fn read(text: &str) -> VoteRead {
             r"(?i)non[\s-]participations?\s+au\s+vote\s+de\s+([^)\n]{3,200})|([^,.;:\n(]{3,80}?)\s+ne\s+prena(?:nt|nnent)\s+pas\s+part\s+au\s+vote|([^,.;:\n(]{3,80}?),?\s+ne\s+prend(?:nent)?\s+pas\s+part\s+au\s+vote",
             600,
             1000,
+        )
+        // (Most "part au vote" are in "prendre part au vote", "participation au vote des
+        // élus": the whole phrase is checked first.)
+        .confirmed_by(
+            r"(?i)non[\s-]participations?\s+au\s+vote\s+de\s|ne\s+prena(?:nt|nnent)\s+pas\s+part\s+au\s+vote|ne\s+prend(?:nent)?\s+pas\s+part\s+au\s+vote",
+            60,
         )
     });
     for c in NTP.captures_iter(text) {
@@ -468,6 +554,41 @@ pub fn decisions(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_ends_before_its_colon() {
+        let at = |t: &str| label_before(t, t.find([':', '=']).unwrap(), 0);
+        for yes in [
+            "Pour : 19",
+            "Abstention(s) : 2",
+            "ABSTENUES : 1",
+            "Ne prend pas part au vote : 1",
+            "Vote blanc = 2",
+            "Non-participations :",
+            "Abstentionſ : 1",
+        ] {
+            assert!(at(yes), "{yes}");
+        }
+        for no in ["Votants : 19", "Objet : budget", "12 h : 30", ": début"] {
+            assert!(!at(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn a_count_stands_before_its_keyword() {
+        let at = |t: &str, w: &str| {
+            let s = t.rfind(w).unwrap();
+            count_before(t, s, s + w.len())
+        };
+        assert!(at("adopté par 15 voix pour", "pour"));
+        assert!(at("3 (dont 1 pouvoir) contre", "contre"));
+        assert!(at("2 CONSEILLERS   Abstention", "Abstention"));
+        assert!(at("12 élus pour", "pour"));
+        assert!(!at("le budget pour", "pour"));
+        assert!(!at("2024, les votes pour", "pour"));
+        // The rarer keywords are not tested.
+        assert!(at("M. X, ne prenant pas part", "prenant"));
+    }
 
     #[test]
     fn labelled_counts() {

@@ -3,6 +3,7 @@
 use crate::grammar::{self, Date};
 use crate::model::{BodyKind, DocumentKind};
 use crate::names;
+use crate::near::Near;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -605,21 +606,38 @@ fn president_name(phrase: &str) -> Option<String> {
 /// The secretary: "X est nommé(e) secrétaire de séance", "Secrétaire de séance : X",
 /// "désigné Monsieur X comme Secrétaire de Séance", "a été élu(e) secrétaire : X".
 pub fn secretary(text: &str) -> Option<Found<String>> {
-    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-        re(
+    // (Every pattern holds "secr…" or "remplir", and runs only near it: the whole text is a
+    // procès-verbal's, and the words are rare.)
+    static LABEL: LazyLock<Near> = LazyLock::new(|| {
+        Near::new(
+            r"(?i)secr",
             r"(?im)(?:^|[.;]\s*)\s*(?:[-–•]\s*)?secr[ée]taires?(?:\s+de\s+(?:la\s+)?s[ée]ance)?(?:\s+(?:d[ée]sign[ée]e?|[ée]lue?|nomm[ée]e?))?\s*:\s*",
+            200,
+            200,
         )
     });
-    static INLINE: LazyLock<Regex> =
-        LazyLock::new(|| re(r"(?i)secr[ée]taire\s+de\s+s[ée]ance\s*(?:\([^)]{0,200}\)\s*)?:\s*"));
-    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-        re(
+    static INLINE: LazyLock<Near> = LazyLock::new(|| {
+        Near::new(
+            r"(?i)secr",
+            r"(?i)secr[ée]taire\s+de\s+s[ée]ance\s*(?:\([^)]{0,200}\)\s*)?:\s*",
+            10,
+            1000,
+        )
+    });
+    static BEFORE: LazyLock<Near> = LazyLock::new(|| {
+        Near::any(
+            &[r"(?i)secr", r"(?i)remplir"],
             r"(?i)\b(?:est|a\s+[ée]t[ée]|ayant\s+[ée]t[ée]|sont|été)\s+(?:nomm[ée]e?|d[ée]sign[ée]e?|[ée]lue?|choisie?)\s+(?:(?:comme\s+|en\s+qualité\s+de\s+|pour\s+(?:remplir\s+les\s+fonctions\s+de|exercer\s+les\s+fonctions\s+de|assurer\s+(?:les\s+fonctions\s+de|le\s+secr[ée]tariat))\s+)?(?:secr[ée]taire|au\s+secr[ée]tariat)|pour\s+remplir\s+(?:ces|les)\s+fonctions)",
+            300,
+            100,
         )
     });
-    static COMME: LazyLock<Regex> = LazyLock::new(|| {
-        re(
+    static COMME: LazyLock<Near> = LazyLock::new(|| {
+        Near::new(
+            r"(?i)secr",
             r"(?i)(?:d[ée]sign[ée]e?|nomm[ée]e?|[ée]lue?|d[ée]signe|nomme)\s+((?:M\.|Mme|Monsieur|Madame)\s+[^,\n]{2,50}?)\s+(?:comme|en\s+qualité\s+de|pour\s+remplir\s+les\s+fonctions\s+de)\s+secr[ée]taire",
+            500,
+            20,
         )
     });
     for m in LABEL.find_iter(text) {

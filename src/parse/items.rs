@@ -163,11 +163,11 @@ pub(super) fn find_near<'t>(
     out
 }
 
-/// The starts of the text's lines: 0 and each position after a newline.
-pub(super) fn line_starts(text: &str) -> Vec<usize> {
+/// Calls `f` with the start of each of the text's lines, in order: 0 and each position after
+/// a newline.
+fn for_each_line_start(text: &str, mut f: impl FnMut(usize)) {
     let b = text.as_bytes();
-    let mut out = Vec::with_capacity(b.len() / 32 + 1);
-    out.push(0);
+    f(0);
     let mut i = 0;
     // Eight bytes at a time: most words hold no newline (a zero byte of `w ^ 0x0a…` tells).
     while i + 8 <= b.len() {
@@ -176,7 +176,7 @@ pub(super) fn line_starts(text: &str) -> Vec<usize> {
         if (x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080) != 0 {
             for (k, &c) in b[i..i + 8].iter().enumerate() {
                 if c == b'\n' {
-                    out.push(i + k + 1);
+                    f(i + k + 1);
                 }
             }
         }
@@ -184,9 +184,15 @@ pub(super) fn line_starts(text: &str) -> Vec<usize> {
     }
     for (k, &c) in b.iter().enumerate().skip(i) {
         if c == b'\n' {
-            out.push(k + 1);
+            f(k + 1);
         }
     }
+}
+
+/// The starts of the text's lines: 0 and each position after a newline.
+pub(super) fn line_starts(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    for_each_line_start(text, |s| out.push(s));
     out
 }
 
@@ -216,12 +222,12 @@ fn line_captures<'t>(
 }
 
 /// The line starts where each heading pattern may match (DELIB_HEADING, NUM_FIRST, NUMBERED).
-fn heading_lines(text: &str, lines: &[usize], weak: bool) -> [Vec<usize>; 3] {
+fn heading_lines(text: &str, weak: bool) -> [Vec<usize>; 3] {
     // A character folded to an ASCII letter (ſ, K) defeats the keyword test of NUMBERED.
     let words = !has_odd_folds(text);
     let mut out: [Vec<usize>; 3] = Default::default();
     let b = text.as_bytes();
-    for &line in lines {
+    for_each_line_start(text, |line| {
         let mut p = line;
         while p < b.len() && (b[p] == b' ' || b[p] == b'\t') {
             p += 1;
@@ -236,7 +242,7 @@ fn heading_lines(text: &str, lines: &[usize], weak: bool) -> [Vec<usize>; 3] {
         if weak && (!words || may_open_numbered(rest)) {
             out[2].push(line);
         }
-    }
+    });
     out
 }
 
@@ -340,15 +346,15 @@ fn number_tail(s: &str) -> bool {
     }
 }
 
-fn headings(text: &str, lines: &[usize]) -> Vec<Heading> {
-    headings_of(text, lines, true)
+fn headings(text: &str) -> Vec<Heading> {
+    headings_of(text, true)
 }
 
 /// The headings of `text`; only the deliberation numbers unless `weak`.
-fn headings_of(text: &str, lines: &[usize], weak: bool) -> Vec<Heading> {
+fn headings_of(text: &str, weak: bool) -> Vec<Heading> {
     let mut out = Vec::new();
     let line_end = |p: usize| text[p..].find('\n').map(|e| p + e).unwrap_or(text.len());
-    let [delib, num_first, numbered] = heading_lines(text, lines, weak);
+    let [delib, num_first, numbered] = heading_lines(text, weak);
     // Deliberation numbers: "Délibération n° …" and "23-02/001 –" (a date is not a number).
     let strong = line_captures(text, &DELIB_AT, &delib)
         .into_iter()
@@ -441,8 +447,7 @@ fn best_chain(hs: &[Heading]) -> Vec<usize> {
 
 /// Splits the text into items. `from` is where the items may start (after the attendance).
 pub fn split(text: &str, from: usize) -> Vec<ItemSpan> {
-    let lines = line_starts(text);
-    let hs: Vec<Heading> = headings(text, &lines)
+    let hs: Vec<Heading> = headings(text)
         .into_iter()
         .filter(|h| h.start >= from)
         .collect();
@@ -484,7 +489,7 @@ pub fn split(text: &str, from: usize) -> Vec<ItemSpan> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    let width = wrap_width(text, &lines);
+    let width = wrap_width(text);
     for (k, &i) in chain.iter().enumerate() {
         let h = &pool[i];
         let end = chain
@@ -711,21 +716,42 @@ fn subject_at(text: &str, from: usize, limit: usize, width: usize) -> (Option<St
 }
 
 /// The width at which the text's lines wrap: the 90th percentile of line lengths.
-fn wrap_width(text: &str, lines: &[usize]) -> usize {
-    // (The lines as `split('\n')` gives them; `lines()` differs only by a final empty line
-    // and `\r`s that trimming drops.)
-    let mut lens: Vec<usize> = lines
-        .iter()
-        .enumerate()
-        .map(|(i, &s)| trimmed_chars(&text[s..lines.get(i + 1).map_or(text.len(), |&n| n - 1)]))
-        .filter(|&n| n > 0)
-        .collect();
-    if lens.is_empty() {
+fn wrap_width(text: &str) -> usize {
+    // The lengths of the non-empty lines (as `split('\n')` gives them; `lines()` differs only
+    // by a final empty line and `\r`s that trimming drops), counted by length: the k-th
+    // smallest is what sorting them all then indexing gives.
+    let mut small = [0usize; 512];
+    let mut big: Vec<usize> = Vec::new();
+    let mut n = 0;
+    let mut add = |len: usize| {
+        if len > 0 {
+            n += 1;
+            match small.get_mut(len) {
+                Some(c) => *c += 1,
+                None => big.push(len),
+            }
+        }
+    };
+    let mut prev = 0;
+    for_each_line_start(text, |s| {
+        if s > 0 {
+            add(trimmed_chars(&text[prev..s - 1]));
+            prev = s;
+        }
+    });
+    add(trimmed_chars(&text[prev..]));
+    if n == 0 {
         return 80;
     }
-    // The k-th smallest is what sorting then indexing gives.
-    let k = (lens.len() * 9 / 10).min(lens.len() - 1);
-    (*lens.select_nth_unstable(k).1).max(40)
+    let k = (n * 9 / 10).min(n - 1);
+    let mut seen = 0;
+    for (len, &c) in small.iter().enumerate() {
+        if k < seen + c {
+            return len.max(40);
+        }
+        seen += c;
+    }
+    (*big.select_nth_unstable(k - seen).1).max(40)
 }
 
 /// `line.trim().chars().count()` (a `\r` before the `\n` is trimmed as `lines` drops it):
@@ -776,10 +802,9 @@ pub fn single(text: &str) -> (Option<String>, Option<(String, usize)>) {
     });
     // A lone heading "24-04/058 — Titre :" names the deliberation.
     // (Only deliberation numbers are wanted: the first in the text, as among all headings.)
-    let lines = line_starts(text);
-    let lone = headings_of(text, &lines, false).into_iter().next();
+    let lone = headings_of(text, false).into_iter().next();
     let width = std::cell::OnceCell::new();
-    let width = || *width.get_or_init(|| wrap_width(text, &lines));
+    let width = || *width.get_or_init(|| wrap_width(text));
     if let Some(m) = OBJET_LABEL.find(text) {
         let (s, _) = subject_at(text, m.end(), text.len(), width());
         if let Some(s) = s {
@@ -972,8 +997,7 @@ pub(crate) mod tests {
             ",",
         ];
         for t in random_texts(&frags, 20000) {
-            let lines = line_starts(&t);
-            let cands = heading_lines(&t, &lines, true);
+            let cands = heading_lines(&t, true);
             let pats: [(&Regex, &Regex); 3] = [
                 (&DELIB_HEADING, &DELIB_AT),
                 (&NUM_FIRST, &NUM_FIRST_AT),
@@ -993,7 +1017,7 @@ pub(crate) mod tests {
                 assert_eq!(got, want, "{t:?}");
             }
             assert_eq!(
-                wrap_width(&t, &line_starts(&t)),
+                wrap_width(&t),
                 {
                     let mut l: Vec<usize> = t
                         .lines()
@@ -1017,8 +1041,7 @@ pub(crate) mod tests {
         // A heading whose number goes on over a long run of blank lines is found whole.
         let t = format!("x\nD{}12 : Titre\n", " \n".repeat(300));
         let want: Vec<_> = DELIB_HEADING.find_iter(&t).map(|m| m.range()).collect();
-        let lines = line_starts(&t);
-        let got: Vec<_> = line_captures(&t, &DELIB_AT, &heading_lines(&t, &lines, true)[0])
+        let got: Vec<_> = line_captures(&t, &DELIB_AT, &heading_lines(&t, true)[0])
             .iter()
             .map(|(off, c)| off + c.get(0).unwrap().start()..off + c.get(0).unwrap().end())
             .collect();

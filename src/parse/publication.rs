@@ -44,26 +44,54 @@ static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
 // TRANSMITTED: "préfecture" (first alternative), "transmission"/"date de réception"
 // (second), "transmise" (third). Longest: "accusé de réception au contrôle de légalité à la
 // sous-préfecture de X en date du :", 19 runs.
-static TRANSMITTED_AT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"fecture|transmi|date\s+de\s+r(?:e|é|É)ception"));
+const TRANSMITTED_AT: &str = r"fecture|transmi|date\s+de\s+r(?:e|é|É)ception";
 const TRANSMITTED_TOKENS: usize = 24;
 // PUBLISHED: "publié(e)", "publication" (after "date"/"de" or before "le"/"du"), "affiché(e)"
 // /"affichage", "ligne" (after "en"). Longest: "mise en ligne au registre [^\n]{0,40} le :",
 // 27 runs.
-static PUBLISHED_AT: LazyLock<Regex> = LazyLock::new(|| re(r"publi(?:e|é|É|cation)|affich|ligne"));
+const PUBLISHED_AT: &str = r"publi(?:e|é|É|cation)|affich|ligne";
 const PUBLISHED_TOKENS: usize = 32;
 // SIGNED: "signé(e)" (opening a line, after a bullet or "acte"), "date de signature", "pour
 // extrait", "fait à", "délibéré" and a space. Longest: "pour extrait certifié conforme
 // [^\n]{0,60} le :", 35 runs.
-static SIGNED_AT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"sign(?:e|é|É)|date\s+de\s+signature|pour\s+extrait|fait\s+(?:à|À)|lib(?:e|é|É)r(?:e|é|É)\s",
-    )
-});
+const SIGNED_AT: &str =
+    r"sign(?:e|é|É)|date\s+de\s+signature|pour\s+extrait|fait\s+(?:à|À)|lib(?:e|é|É)r(?:e|é|É)\s";
 const SIGNED_TOKENS: usize = 40;
 
-fn keep_all(_: &str, _: usize, _: &str) -> bool {
-    true
+/// The three patterns' triggers in one pass, each kind by its first letters (no position
+/// starts two kinds), found at every position where one starts (a search goes on from the
+/// next byte, so overlapping ones are all seen).
+static TRIGGERS: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!("{TRANSMITTED_AT}|{PUBLISHED_AT}|{SIGNED_AT}")));
+
+/// The starts of the triggers of TRANSMITTED, PUBLISHED and SIGNED in `lower`, the text
+/// lowercased (ASCII), that their `keep_` tests let through.
+fn triggers(lower: &str) -> [Vec<usize>; 3] {
+    let mut out: [Vec<usize>; 3] = Default::default();
+    let mut at = 0;
+    while let Some(m) = TRIGGERS.find_at(lower, at) {
+        let (start, w) = (m.start(), m.as_str());
+        let kind = match w.as_bytes()[0] {
+            b't' => 0,
+            b'f' if w.starts_with("fecture") => 0,
+            b'd' if w.ends_with("ception") => 0,
+            b'p' if w.starts_with("publi") => 1,
+            b'a' => 1,
+            b'l' if w.starts_with("ligne") => 1,
+            _ => 2,
+        };
+        let keep = match kind {
+            1 => keep_published(lower, start, w),
+            2 => keep_signed(lower, start, w),
+            _ => true,
+        };
+        if keep {
+            out[kind].push(start);
+        }
+        // (Every trigger opens with an ASCII letter: the next byte starts a character.)
+        at = start + 1;
+    }
+    out
 }
 
 /// "publication" in the second alternative follows "date"/"date de", in the third precedes
@@ -117,25 +145,15 @@ fn date_after(text: &str, at: usize, rank: usize, reference: Option<Date>) -> Op
         .map(|(_, _, d)| *d)
 }
 
-/// The matches of `full`, searched around those of `trigger` in `lower` (the text lowercased)
-/// that `keep` lets through (given `lower`, the start and the matched text), or over the whole
-/// text without `lower`.
+/// The matches of `full`, searched around `triggers`, or over the whole text without them.
 fn matches_near<'t>(
     text: &'t str,
-    lower: Option<&str>,
-    trigger: &Regex,
-    keep: fn(&str, usize, &str) -> bool,
+    triggers: Option<&[usize]>,
     full: &Regex,
     tokens: usize,
 ) -> Vec<regex::Match<'t>> {
-    match lower {
-        Some(l) => {
-            let triggers = trigger
-                .find_iter(l)
-                .filter(|m| keep(l, m.start(), m.as_str()))
-                .map(|m| m.start());
-            find_near(text, triggers, full, tokens)
-        }
+    match triggers {
+        Some(t) => find_near(text, t.iter().copied(), full, tokens),
         None => full.find_iter(text).collect(),
     }
 }
@@ -189,20 +207,13 @@ fn place_dates(tail: &str) -> Vec<(usize, usize)> {
 
 pub fn read(text: &str, session: Option<Date>) -> PublicationRead {
     let mut out = PublicationRead::default();
-    let lower = (!has_odd_folds(text)).then(|| text.to_ascii_lowercase());
-    let lower = lower.as_deref();
+    let found = (!has_odd_folds(text)).then(|| triggers(&text.to_ascii_lowercase()));
+    let at = |k: usize| found.as_ref().map(|t| t[k].as_slice());
     // Labels alone on consecutive lines share the dates that follow ("Envoi Préfecture :" /
     // "Réception en Préfecture :" / dates): rank counts empty labels seen just before.
     let mut empty_run = 0;
     let mut last_empty_end = 0;
-    for m in matches_near(
-        text,
-        lower,
-        &TRANSMITTED_AT,
-        keep_all,
-        &TRANSMITTED,
-        TRANSMITTED_TOKENS,
-    ) {
+    for m in matches_near(text, at(0), &TRANSMITTED, TRANSMITTED_TOKENS) {
         let rank = if m.start() <= last_empty_end + 2 {
             empty_run
         } else {
@@ -224,14 +235,7 @@ pub fn read(text: &str, session: Option<Date>) -> PublicationRead {
             break;
         }
     }
-    for m in matches_near(
-        text,
-        lower,
-        &PUBLISHED_AT,
-        keep_published,
-        &PUBLISHED,
-        PUBLISHED_TOKENS,
-    ) {
+    for m in matches_near(text, at(1), &PUBLISHED, PUBLISHED_TOKENS) {
         // "Date de convocation : … – Affichée le …" is the convocation's posting.
         let line_start = text[..m.start()].rfind('\n').map(|p| p + 1).unwrap_or(0);
         if text[line_start..m.start()]
@@ -245,7 +249,7 @@ pub fn read(text: &str, session: Option<Date>) -> PublicationRead {
             break;
         }
     }
-    for m in matches_near(text, lower, &SIGNED_AT, keep_signed, &SIGNED, SIGNED_TOKENS) {
+    for m in matches_near(text, at(2), &SIGNED, SIGNED_TOKENS) {
         if let Ok((_, d)) = grammar::partial_date(&text[m.end()..]) {
             if let Some(d) = d.resolve(session) {
                 out.signed = Some((d, m.start()));
@@ -345,15 +349,15 @@ mod tests {
             "Fait à Corte,",
         ];
         for t in crate::parse::items::tests::random_texts(&frags, 20000) {
-            let lower = t.to_ascii_lowercase();
-            let pats: [(&Regex, fn(&str, usize, &str) -> bool, &Regex, usize); 3] = [
-                (&TRANSMITTED_AT, keep_all, &TRANSMITTED, TRANSMITTED_TOKENS),
-                (&PUBLISHED_AT, keep_published, &PUBLISHED, PUBLISHED_TOKENS),
-                (&SIGNED_AT, keep_signed, &SIGNED, SIGNED_TOKENS),
+            let found = triggers(&t.to_ascii_lowercase());
+            let pats: [(&Regex, usize); 3] = [
+                (&TRANSMITTED, TRANSMITTED_TOKENS),
+                (&PUBLISHED, PUBLISHED_TOKENS),
+                (&SIGNED, SIGNED_TOKENS),
             ];
-            for (at, keep, full, n) in pats {
+            for (k, (full, n)) in pats.into_iter().enumerate() {
                 let want: Vec<_> = full.find_iter(&t).map(|m| m.range()).collect();
-                let got: Vec<_> = matches_near(&t, Some(&lower), at, keep, full, n)
+                let got: Vec<_> = matches_near(&t, Some(&found[k]), full, n)
                     .iter()
                     .map(|m| m.range())
                     .collect();

@@ -489,7 +489,9 @@ pub fn split(text: &str, from: usize) -> Vec<ItemSpan> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    let width = wrap_width(text);
+    // Computed when a subject first needs it (see `subject_at`).
+    let width = std::cell::OnceCell::new();
+    let width = || *width.get_or_init(|| wrap_width(text));
     for (k, &i) in chain.iter().enumerate() {
         let h = &pool[i];
         let end = chain
@@ -499,11 +501,11 @@ pub fn split(text: &str, from: usize) -> Vec<ItemSpan> {
         // "Point 2 – Titre" / "Délibération n° 2024-029": the number after its title.
         let (subject, body_start) = match title_above(text, h) {
             Some((t, _)) => (Some(t), h.title_start),
-            None => match subject_at(text, h.title_start, end, width) {
+            None => match subject_at(text, h.title_start, end, &width) {
                 // A number alone, the title further down after "Objet :" (a register's
                 // extracts one after another).
                 (None, b) => match OBJET_LABEL.find(&text[h.title_start..end]) {
-                    Some(m) => (subject_at(text, h.title_start + m.end(), end, width).0, b),
+                    Some(m) => (subject_at(text, h.title_start + m.end(), end, &width).0, b),
                     None => (None, b),
                 },
                 found => found,
@@ -657,7 +659,12 @@ fn clean_number(n: &str) -> String {
 
 /// The subject after a heading: its line, and the lines that continue it (a long line that
 /// wrapped at `width`, see `wrap_width`). Returns the subject and where the body starts.
-fn subject_at(text: &str, from: usize, limit: usize, width: usize) -> (Option<String>, usize) {
+fn subject_at(
+    text: &str,
+    from: usize,
+    limit: usize,
+    width: &impl Fn() -> usize,
+) -> (Option<String>, usize) {
     let mut pos = from;
     let mut parts: Vec<String> = Vec::new();
     let mut first = true;
@@ -684,7 +691,8 @@ fn subject_at(text: &str, from: usize, limit: usize, width: usize) -> (Option<St
             let prev = parts.last().unwrap();
             // A line wraps when it is about as long as the text's lines get (a PDF's width);
             // in a text whose paragraphs are single long lines, a title line does not.
-            let long = prev.chars().count() * 10 >= width * 7 && prev.chars().count() >= 40;
+            // (The length first: the width is computed only for lines of 40 or more.)
+            let long = prev.chars().count() >= 40 && prev.chars().count() * 10 >= width() * 7;
             let wrapped = (long || line.starts_with(|c: char| c.is_lowercase()))
                 && !prev.ends_with(['.', ':', ';', '!', '?']);
             // A heading in capitals goes on in capitals ("DELEGATION AU MAIRE POUR LA" / "…").
@@ -806,7 +814,7 @@ pub fn single(text: &str) -> (Option<String>, Option<(String, usize)>) {
     let width = std::cell::OnceCell::new();
     let width = || *width.get_or_init(|| wrap_width(text));
     if let Some(m) = OBJET_LABEL.find(text) {
-        let (s, _) = subject_at(text, m.end(), text.len(), width());
+        let (s, _) = subject_at(text, m.end(), text.len(), &width);
         if let Some(s) = s {
             return (number, Some((s, m.end())));
         }
@@ -816,7 +824,7 @@ pub fn single(text: &str) -> (Option<String>, Option<(String, usize)>) {
             number = number.or_else(|| Some(clean_number(&h.number)));
             return (number, Some((t, at)));
         }
-        if let (Some(s), _) = subject_at(text, h.title_start, text.len(), width()) {
+        if let (Some(s), _) = subject_at(text, h.title_start, text.len(), &width) {
             if s.chars().filter(|c| c.is_alphabetic()).count() >= 5 {
                 number = number.or_else(|| Some(clean_number(&h.number)));
                 return (number, Some((s, h.title_start)));

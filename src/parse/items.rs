@@ -773,7 +773,7 @@ fn trimmed_chars(line: &str) -> usize {
     while j > i && is_sep(b[j - 1]) {
         j -= 1;
     }
-    if (i < j && b[i] >= 0x80) || (j > i && b[j - 1] >= 0x80) {
+    if i < j && (b[i] >= 0x80 || b[j - 1] >= 0x80) {
         // A non-ASCII edge may be Unicode whitespace.
         return line[i..j].trim().chars().count();
     }

@@ -35,25 +35,30 @@ struct Heading {
 }
 
 // "Délibération n° 2023-045 : Objet", "DEL 2025-110 –", "D2025-003 - Objet :", "DCM 2024/12".
-static DELIB_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?im)^[ \t]*(?:[-•]\s*)?(?:d[ée]lib[ée]ration|d[ée]lib\.?|DEL|DCM|DL|D)\s*(?:n[°o]\.?|n\s*°|num[ée]ro)?\s*[:.]?\s*(?P<num>[A-Z]{0,4}[-_ ]?\d[\w]*(?:\s?[-/._]\s?\d[\w]*|[-/._][\w]+){0,4})\s*(?:[:–—-]\s*|\s+|$)",
-    )
-});
+const DELIB_PAT: &str = r"(?im)^[ \t]*(?:[-•]\s*)?(?:d[ée]lib[ée]ration|d[ée]lib\.?|DEL|DCM|DL|D)\s*(?:n[°o]\.?|n\s*°|num[ée]ro)?\s*[:.]?\s*(?P<num>[A-Z]{0,4}[-_ ]?\d[\w]*(?:\s?[-/._]\s?\d[\w]*|[-/._][\w]+){0,4})\s*(?:[:–—-]\s*|\s+|$)";
+#[cfg(test)]
+static DELIB_HEADING: LazyLock<Regex> = LazyLock::new(|| re(DELIB_PAT));
 // "23-02/001 – Titre :" (number of the deliberation first, Corte-style registers).
-static NUM_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?m)^[ \t]*(?P<num>\d{2,4}[-/.]\d{1,3}[-/.]\d{1,4})_?[ \t]*(?:[:–—-][ \t]*|$)")
-});
+const NUM_FIRST_PAT: &str =
+    r"(?m)^[ \t]*(?P<num>\d{2,4}[-/.]\d{1,3}[-/.]\d{1,4})_?[ \t]*(?:[:–—-][ \t]*|$)";
+#[cfg(test)]
+static NUM_FIRST: LazyLock<Regex> = LazyLock::new(|| re(NUM_FIRST_PAT));
 // "Objet :" (or OBJET alone on its line) before a deliberation's title.
 static OBJET_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?im)(?:^|[–—-]\s)[ \t]*(?:[-•]\s*)?(?:objet|sujet)(?:\s*:\s*|[ \t]*\n\s*)")
 });
 // "1. Titre", "1/ Titre", "1 - Titre", "Point 3 : Titre", "Point n° 3 – Titre", "III - Titre".
-static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?im)^[ \t]*(?:(?:(?:point|question|affaire|dossier|rapport|objet)\s+(?:n[°o]\.?\s*)?|n[°o]\.?\s*)(?P<n1>\d{1,3})\s*(?:[:.)–—-]\s*|\s+)|(?:(?-i:(?:\p{Lu}[\p{L}'\-]*[ \t]+){0,3}\p{Lu}{2,}[\p{Lu}'\-]*)[ \t]+)?(?P<n2>\d{1,3})[ \t]*(?:[./)]|\s[-–—]|[ \t]*-\s)[ \t]*)",
-    )
-});
+const NUMBERED_PAT: &str = r"(?im)^[ \t]*(?:(?:(?:point|question|affaire|dossier|rapport|objet)\s+(?:n[°o]\.?\s*)?|n[°o]\.?\s*)(?P<n1>\d{1,3})\s*(?:[:.)–—-]\s*|\s+)|(?:(?-i:(?:\p{Lu}[\p{L}'\-]*[ \t]+){0,3}\p{Lu}{2,}[\p{Lu}'\-]*)[ \t]+)?(?P<n2>\d{1,3})[ \t]*(?:[./)]|\s[-–—]|[ \t]*-\s)[ \t]*)";
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(NUMBERED_PAT));
+// The same patterns held at the start of the haystack, tried line by line (`line_captures`).
+static DELIB_AT: LazyLock<Regex> = LazyLock::new(|| anchored(DELIB_PAT));
+static NUM_FIRST_AT: LazyLock<Regex> = LazyLock::new(|| anchored(NUM_FIRST_PAT));
+static NUMBERED_AT: LazyLock<Regex> = LazyLock::new(|| anchored(NUMBERED_PAT));
+
+/// `pattern` matched only at the start of the haystack.
+pub(super) fn anchored(pattern: &str) -> Regex {
+    re(&format!(r"\A(?:{pattern})"))
+}
 
 fn seq_of(num: &str) -> u32 {
     let digits: Vec<&str> = num
@@ -63,36 +68,322 @@ fn seq_of(num: &str) -> u32 {
     digits.last().and_then(|d| d.parse().ok()).unwrap_or(0)
 }
 
+fn is_sep(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// The end of the `n + 1`-th token (maximal run of bytes other than ASCII whitespace) that
+/// reaches `p` or lies after it, or the text's end. A match starting at or after `p`, or
+/// containing `p`, that touches at most `n` tokens ends strictly before it: ASCII whitespace
+/// is `\s`, so a match holding k runs of it touches at most k + 1 tokens.
+pub(super) fn tokens_end(text: &str, p: usize, n: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = p;
+    for _ in 0..=n {
+        while i < b.len() && is_sep(b[i]) {
+            i += 1;
+        }
+        if i >= b.len() {
+            return b.len();
+        }
+        while i < b.len() && !is_sep(b[i]) {
+            i += 1;
+        }
+    }
+    i
+}
+
+/// Where a match that contains `p` (not ASCII whitespace) and touches at most `n` tokens
+/// starts at the earliest: the end of the `n + 1`-th token back, counting `p`'s as the first.
+pub(super) fn tokens_start(text: &str, p: usize, n: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = p;
+    for _ in 0..n {
+        while i > 0 && !is_sep(b[i - 1]) {
+            i -= 1;
+        }
+        while i > 0 && is_sep(b[i - 1]) {
+            i -= 1;
+        }
+        if i == 0 {
+            return 0;
+        }
+    }
+    i
+}
+
+/// True when the text holds a character that a case-insensitive pattern matches as an ASCII
+/// letter (ſ as s, the Kelvin sign as k): the prefilters that compare ASCII letters then do
+/// not apply.
+pub(super) fn has_odd_folds(text: &str) -> bool {
+    text.contains("\u{17F}") || text.contains("\u{212A}")
+}
+
+/// `full.find_iter(text)`, searched only around `triggers` (increasing positions, not ASCII
+/// whitespace). Exact when every match of `full` contains one of the triggers and touches
+/// at most `n` tokens (see `tokens_end`), and `full` matches no empty string: the first
+/// trigger at or after a match's start is inside it, and any match containing a trigger lies
+/// strictly inside the window searched for it. A match found reaching the window's end may owe
+/// it to the cut (`$` or `\b` there) and is searched again on the whole text.
+pub(super) fn find_near<'t>(
+    text: &'t str,
+    triggers: impl IntoIterator<Item = usize>,
+    full: &Regex,
+    n: usize,
+) -> Vec<regex::Match<'t>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for t in triggers {
+        if t < pos {
+            continue;
+        }
+        let mut at = tokens_start(text, t, n).max(pos);
+        let end = tokens_end(text, t, n);
+        let hay = &text[..end];
+        while let Some(m) = full.find_at(hay, at) {
+            if m.start() > t {
+                break;
+            }
+            let m = if m.end() == end && end < text.len() {
+                match full.find_at(text, at) {
+                    Some(f) if f.start() <= t => f,
+                    _ => break,
+                }
+            } else {
+                m
+            };
+            out.push(m);
+            pos = m.end();
+            at = pos;
+            if at >= end {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Calls `f` with the start of each of the text's lines, in order: 0 and each position after
+/// a newline.
+fn for_each_line_start(text: &str, mut f: impl FnMut(usize)) {
+    let b = text.as_bytes();
+    f(0);
+    let mut i = 0;
+    // Eight bytes at a time: most words hold no newline (a zero byte of `w ^ 0x0a…` tells).
+    while i + 8 <= b.len() {
+        let w = u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
+        let x = w ^ 0x0a0a_0a0a_0a0a_0a0a;
+        if (x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080) != 0 {
+            for (k, &c) in b[i..i + 8].iter().enumerate() {
+                if c == b'\n' {
+                    f(i + k + 1);
+                }
+            }
+        }
+        i += 8;
+    }
+    for (k, &c) in b.iter().enumerate().skip(i) {
+        if c == b'\n' {
+            f(k + 1);
+        }
+    }
+}
+
+/// The starts of the text's lines: 0 and each position after a newline.
+pub(super) fn line_starts(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    for_each_line_start(text, |s| out.push(s));
+    out
+}
+
+/// `re.captures_iter(text)`, with the offset of each match, for a pattern whose every
+/// alternative opens with `(?m)^` and has no other look-behind, given `anchored` (the same
+/// held at the haystack's start) and `lines`, increasing line starts that hold every line
+/// where a match starts. Each match starts at a line's start, so the next one (the iterator
+/// searches from where the previous match ended) is at the first line from there where the
+/// pattern matches; on the text from a line's start, `^` holds there as after a newline.
+fn line_captures<'t>(
+    text: &'t str,
+    anchored: &Regex,
+    lines: &[usize],
+) -> Vec<(usize, regex::Captures<'t>)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for &line in lines {
+        if line < at {
+            continue;
+        }
+        if let Some(c) = anchored.captures(&text[line..]) {
+            at = line + c.get(0).expect("group 0").end();
+            out.push((line, c));
+        }
+    }
+    out
+}
+
+/// The line starts where each heading pattern may match (DELIB_HEADING, NUM_FIRST, NUMBERED).
+fn heading_lines(text: &str, weak: bool) -> [Vec<usize>; 3] {
+    // A character folded to an ASCII letter (ſ, K) defeats the keyword test of NUMBERED.
+    let words = !has_odd_folds(text);
+    let mut out: [Vec<usize>; 3] = Default::default();
+    let b = text.as_bytes();
+    for_each_line_start(text, |line| {
+        let mut p = line;
+        while p < b.len() && (b[p] == b' ' || b[p] == b'\t') {
+            p += 1;
+        }
+        let rest = &text[p..];
+        if may_open_delib(rest) {
+            out[0].push(line);
+        }
+        if may_open_num_first(rest) {
+            out[1].push(line);
+        }
+        if weak && (!words || may_open_numbered(rest)) {
+            out[2].push(line);
+        }
+    });
+    out
+}
+
+/// Whether a DELIB_HEADING match can start on a line that goes on with `s`: "d"/"D" (after
+/// a bullet and whitespace), and a digit among the next 25 characters other than whitespace
+/// (the longest keyword, "numéro", a colon, four letters and a separator come first).
+fn may_open_delib(s: &str) -> bool {
+    let mut cs = s.chars();
+    let rest = match cs.next() {
+        Some('d' | 'D') => s,
+        Some('-' | '•') => cs.as_str().trim_start(),
+        _ => return false,
+    };
+    rest.starts_with(['d', 'D'])
+        && rest
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .take(32)
+            .any(|c| c.is_numeric())
+}
+
+/// Whether a NUM_FIRST match can start here: two to four digits, then `-`, `/` or `.`
+/// (`is_numeric` holds for every `\d`; the separator is not numeric).
+fn may_open_num_first(s: &str) -> bool {
+    let mut n = 0;
+    for c in s.chars() {
+        if c.is_numeric() {
+            n += 1;
+            if n > 4 {
+                return false;
+            }
+            continue;
+        }
+        return n >= 2 && matches!(c, '-' | '/' | '.');
+    }
+    false
+}
+
+/// Whether a NUMBERED match can start here: a keyword of the first branch; "n°"/"no" and a
+/// number; or (second branch) up to four words of letters, quotes and hyphens, the last one's
+/// first two letters capitals, then the number; or the number alone.
+fn may_open_numbered(s: &str) -> bool {
+    let b = s.as_bytes();
+    let starts = |w: &str| b.len() >= w.len() && b[..w.len()].eq_ignore_ascii_case(w.as_bytes());
+    const WORDS: [&str; 6] = [
+        "point", "question", "affaire", "dossier", "rapport", "objet",
+    ];
+    if WORDS.iter().any(|w| starts(w)) {
+        return true;
+    }
+    for w in ["n°", "no"] {
+        if starts(w) {
+            let r = &s[w.len()..];
+            let r = r.strip_prefix('.').unwrap_or(r).trim_start();
+            if r.starts_with(|c: char| c.is_numeric()) {
+                return true;
+            }
+        }
+    }
+    // The second branch opens with a capital or the number.
+    if !s.starts_with(|c: char| c.is_uppercase() || c.is_numeric()) {
+        return false;
+    }
+    let mut prev = ' ';
+    let mut caps = false;
+    let mut gaps = 0;
+    for (i, c) in s.char_indices() {
+        if c.is_numeric() {
+            return (i == 0 || (caps && matches!(prev, ' ' | '\t'))) && number_tail(&s[i..]);
+        }
+        if matches!(c, ' ' | '\t') {
+            if !matches!(prev, ' ' | '\t') {
+                gaps += 1;
+                if gaps > 4 {
+                    return false;
+                }
+            }
+        } else if !(c.is_alphabetic() || c == '\'' || c == '-') {
+            return false;
+        }
+        caps |= c.is_uppercase() && prev.is_uppercase();
+        prev = c;
+    }
+    false
+}
+
+/// After NUMBERED's number: `\d{1,3}[ \t]*(?:[./)]|\s[-–—]|[ \t]*-\s)` (what follows the
+/// digits is not numeric, so the run of numeric characters is the number).
+fn number_tail(s: &str) -> bool {
+    let digits = s.chars().take_while(|c| c.is_numeric()).count();
+    if digits > 3 {
+        return false;
+    }
+    let rest = s.trim_start_matches(|c: char| c.is_numeric());
+    let rest = rest.trim_start_matches([' ', '\t']);
+    let mut cs = rest.chars();
+    match cs.next() {
+        Some('.' | '/' | ')' | '-' | '–' | '—') => true,
+        Some(c) if c.is_whitespace() => matches!(cs.next(), Some('-' | '–' | '—')),
+        _ => false,
+    }
+}
+
 fn headings(text: &str) -> Vec<Heading> {
+    headings_of(text, true)
+}
+
+/// The headings of `text`; only the deliberation numbers unless `weak`.
+fn headings_of(text: &str, weak: bool) -> Vec<Heading> {
     let mut out = Vec::new();
     let line_end = |p: usize| text[p..].find('\n').map(|e| p + e).unwrap_or(text.len());
+    let [delib, num_first, numbered] = heading_lines(text, weak);
     // Deliberation numbers: "Délibération n° …" and "23-02/001 –" (a date is not a number).
-    let strong = DELIB_HEADING
-        .captures_iter(text)
-        .chain(NUM_FIRST.captures_iter(text));
-    for c in strong {
+    let strong = line_captures(text, &DELIB_AT, &delib)
+        .into_iter()
+        .chain(line_captures(text, &NUM_FIRST_AT, &num_first));
+    for (off, c) in strong {
         let m = c.get(0).unwrap();
+        let (start, end) = (off + m.start(), off + m.end());
         let num = c["num"].trim().to_string();
         if !num.chars().any(|ch| ch.is_ascii_digit()) || crate::grammar::numeric_date(&num).is_ok()
         {
             continue;
         }
         out.push(Heading {
-            start: m.start(),
-            title_start: m.end(),
+            start,
+            title_start: end,
             seq: seq_of(&num),
             number: num,
             strong: true,
         });
     }
-    for c in NUMBERED.captures_iter(text) {
+    for (off, c) in line_captures(text, &NUMBERED_AT, &numbered) {
         let m = c.get(0).unwrap();
+        let (start, end) = (off + m.start(), off + m.end());
         let num = c.name("n1").or(c.name("n2")).unwrap().as_str().to_string();
-        let le = line_end(m.start());
-        if m.end() > le {
+        let le = line_end(start);
+        if end > le {
             continue;
         }
-        let title = text[m.end()..le].trim();
+        let title = text[end..le].trim();
         // A heading's title starts with a capital (or a quote) and is not a sum or a date.
         let first = title.chars().next().unwrap_or(' ');
         if !(first.is_uppercase() || first == '«' || first == '"') || title.len() < 3 {
@@ -106,8 +397,8 @@ fn headings(text: &str) -> Vec<Heading> {
             continue;
         }
         out.push(Heading {
-            start: m.start(),
-            title_start: m.end(),
+            start,
+            title_start: end,
             seq: n,
             number: num,
             strong: false,
@@ -198,7 +489,9 @@ pub fn split(text: &str, from: usize) -> Vec<ItemSpan> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    let width = wrap_width(text);
+    // Computed when a subject first needs it (see `subject_at`).
+    let width = std::cell::OnceCell::new();
+    let width = || *width.get_or_init(|| wrap_width(text));
     for (k, &i) in chain.iter().enumerate() {
         let h = &pool[i];
         let end = chain
@@ -208,11 +501,11 @@ pub fn split(text: &str, from: usize) -> Vec<ItemSpan> {
         // "Point 2 – Titre" / "Délibération n° 2024-029": the number after its title.
         let (subject, body_start) = match title_above(text, h) {
             Some((t, _)) => (Some(t), h.title_start),
-            None => match subject_at(text, h.title_start, end, width) {
+            None => match subject_at(text, h.title_start, end, &width) {
                 // A number alone, the title further down after "Objet :" (a register's
                 // extracts one after another).
                 (None, b) => match OBJET_LABEL.find(&text[h.title_start..end]) {
-                    Some(m) => (subject_at(text, h.title_start + m.end(), end, width).0, b),
+                    Some(m) => (subject_at(text, h.title_start + m.end(), end, &width).0, b),
                     None => (None, b),
                 },
                 found => found,
@@ -245,9 +538,14 @@ fn agenda_run(text: &str, hs: &[Heading]) -> Vec<usize> {
         let h = &hs[i];
         let next = hs.get(i + 1).map(|n| n.start).unwrap_or(text.len());
         let between = &text[h.title_start..next];
-        between.lines().filter(|l| !l.trim().is_empty()).count() <= 3
+        // (The cheap test first; counting lines stops at the fourth.)
+        hs.get(i + 1).is_some_and(|n| n.seq == h.seq + 1)
+            && between
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .nth(3)
+                .is_none()
             && !between.contains("\n\n")
-            && hs.get(i + 1).is_some_and(|n| n.seq == h.seq + 1)
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -361,7 +659,12 @@ fn clean_number(n: &str) -> String {
 
 /// The subject after a heading: its line, and the lines that continue it (a long line that
 /// wrapped at `width`, see `wrap_width`). Returns the subject and where the body starts.
-fn subject_at(text: &str, from: usize, limit: usize, width: usize) -> (Option<String>, usize) {
+fn subject_at(
+    text: &str,
+    from: usize,
+    limit: usize,
+    width: &impl Fn() -> usize,
+) -> (Option<String>, usize) {
     let mut pos = from;
     let mut parts: Vec<String> = Vec::new();
     let mut first = true;
@@ -388,7 +691,8 @@ fn subject_at(text: &str, from: usize, limit: usize, width: usize) -> (Option<St
             let prev = parts.last().unwrap();
             // A line wraps when it is about as long as the text's lines get (a PDF's width);
             // in a text whose paragraphs are single long lines, a title line does not.
-            let long = prev.chars().count() * 10 >= width * 7 && prev.chars().count() >= 40;
+            // (The length first: the width is computed only for lines of 40 or more.)
+            let long = prev.chars().count() >= 40 && prev.chars().count() * 10 >= width() * 7;
             let wrapped = (long || line.starts_with(|c: char| c.is_lowercase()))
                 && !prev.ends_with(['.', ':', ';', '!', '?']);
             // A heading in capitals goes on in capitals ("DELEGATION AU MAIRE POUR LA" / "…").
@@ -421,16 +725,59 @@ fn subject_at(text: &str, from: usize, limit: usize, width: usize) -> (Option<St
 
 /// The width at which the text's lines wrap: the 90th percentile of line lengths.
 fn wrap_width(text: &str) -> usize {
-    let mut lens: Vec<usize> = text
-        .lines()
-        .map(|l| l.trim().chars().count())
-        .filter(|&n| n > 0)
-        .collect();
-    if lens.is_empty() {
+    // The lengths of the non-empty lines (as `split('\n')` gives them; `lines()` differs only
+    // by a final empty line and `\r`s that trimming drops), counted by length: the k-th
+    // smallest is what sorting them all then indexing gives.
+    let mut small = [0usize; 512];
+    let mut big: Vec<usize> = Vec::new();
+    let mut n = 0;
+    let mut add = |len: usize| {
+        if len > 0 {
+            n += 1;
+            match small.get_mut(len) {
+                Some(c) => *c += 1,
+                None => big.push(len),
+            }
+        }
+    };
+    let mut prev = 0;
+    for_each_line_start(text, |s| {
+        if s > 0 {
+            add(trimmed_chars(&text[prev..s - 1]));
+            prev = s;
+        }
+    });
+    add(trimmed_chars(&text[prev..]));
+    if n == 0 {
         return 80;
     }
-    lens.sort_unstable();
-    lens[(lens.len() * 9 / 10).min(lens.len() - 1)].max(40)
+    let k = (n * 9 / 10).min(n - 1);
+    let mut seen = 0;
+    for (len, &c) in small.iter().enumerate() {
+        if k < seen + c {
+            return len.max(40);
+        }
+        seen += c;
+    }
+    (*big.select_nth_unstable(k - seen).1).max(40)
+}
+
+/// `line.trim().chars().count()` (a `\r` before the `\n` is trimmed as `lines` drops it):
+/// ASCII edges are trimmed by byte, and characters counted as the bytes that start one.
+fn trimmed_chars(line: &str) -> usize {
+    let b = line.as_bytes();
+    let (mut i, mut j) = (0, b.len());
+    while i < j && is_sep(b[i]) {
+        i += 1;
+    }
+    while j > i && is_sep(b[j - 1]) {
+        j -= 1;
+    }
+    if i < j && (b[i] >= 0x80 || b[j - 1] >= 0x80) {
+        // A non-ASCII edge may be Unicode whitespace.
+        return line[i..j].trim().chars().count();
+    }
+    b[i..j].iter().filter(|&&c| (c as i8) >= -0x40).count()
 }
 
 fn strip_objet(line: &str) -> &str {
@@ -462,9 +809,12 @@ pub fn single(text: &str) -> (Option<String>, Option<(String, usize)>) {
         clean_number(m.as_str())
     });
     // A lone heading "24-04/058 — Titre :" names the deliberation.
-    let lone = headings(text).into_iter().find(|h| h.strong);
+    // (Only deliberation numbers are wanted: the first in the text, as among all headings.)
+    let lone = headings_of(text, false).into_iter().next();
+    let width = std::cell::OnceCell::new();
+    let width = || *width.get_or_init(|| wrap_width(text));
     if let Some(m) = OBJET_LABEL.find(text) {
-        let (s, _) = subject_at(text, m.end(), text.len(), wrap_width(text));
+        let (s, _) = subject_at(text, m.end(), text.len(), &width);
         if let Some(s) = s {
             return (number, Some((s, m.end())));
         }
@@ -474,7 +824,7 @@ pub fn single(text: &str) -> (Option<String>, Option<(String, usize)>) {
             number = number.or_else(|| Some(clean_number(&h.number)));
             return (number, Some((t, at)));
         }
-        if let (Some(s), _) = subject_at(text, h.title_start, text.len(), wrap_width(text)) {
+        if let (Some(s), _) = subject_at(text, h.title_start, text.len(), &width) {
             if s.chars().filter(|c| c.is_alphabetic()).count() >= 5 {
                 number = number.or_else(|| Some(clean_number(&h.number)));
                 return (number, Some((s, h.title_start)));
@@ -544,7 +894,7 @@ fn looks_like_attendance(line: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -582,6 +932,138 @@ mod tests {
             items[0].subject.as_deref(),
             Some("ONF Etat d'assiette 2023")
         );
+    }
+
+    /// Texts of fragments the heading patterns match in pieces, joined at random.
+    pub(crate) fn random_texts(frags: &[&str], count: usize) -> Vec<String> {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        (0..count)
+            .map(|_| {
+                let len = next() % 60;
+                (0..len)
+                    .map(|_| frags[(next() % frags.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn line_windows_find_what_the_heading_patterns_find() {
+        let frags = [
+            "Délibération",
+            "délib.",
+            "n°",
+            "N°",
+            "no",
+            "numéro",
+            " ",
+            "\n",
+            "\t",
+            "\r\n",
+            "\n\n",
+            "   ",
+            "2023",
+            "-",
+            "045",
+            ":",
+            ".",
+            "D",
+            "DEL",
+            "DCM",
+            "d",
+            "1",
+            "12",
+            "3",
+            "200",
+            "POINT",
+            "Point",
+            "question",
+            "BUDGET",
+            "ADOPTE",
+            "Le",
+            "Conseil",
+            "•",
+            "/",
+            "_",
+            ")",
+            "–",
+            "—",
+            "23-02/001",
+            "24-04/058",
+            "l'",
+            "É",
+            "Titre",
+            "Objet",
+            "x",
+            "\u{a0}",
+            ",",
+        ];
+        for t in random_texts(&frags, 20000) {
+            let cands = heading_lines(&t, true);
+            let pats: [(&Regex, &Regex); 3] = [
+                (&DELIB_HEADING, &DELIB_AT),
+                (&NUM_FIRST, &NUM_FIRST_AT),
+                (&NUMBERED, &NUMBERED_AT),
+            ];
+            for (k, (re, at)) in pats.into_iter().enumerate() {
+                let groups = |off: usize, c: &regex::Captures| -> Vec<_> {
+                    c.iter()
+                        .map(|m| m.map(|m| (off + m.start(), off + m.end())))
+                        .collect()
+                };
+                let want: Vec<_> = re.captures_iter(&t).map(|c| groups(0, &c)).collect();
+                let got: Vec<_> = line_captures(&t, at, &cands[k])
+                    .iter()
+                    .map(|(off, c)| groups(*off, c))
+                    .collect();
+                assert_eq!(got, want, "{t:?}");
+            }
+            assert_eq!(
+                wrap_width(&t),
+                {
+                    let mut l: Vec<usize> = t
+                        .lines()
+                        .map(|l| l.trim().chars().count())
+                        .filter(|&n| n > 0)
+                        .collect();
+                    l.sort_unstable();
+                    if l.is_empty() {
+                        80
+                    } else {
+                        l[(l.len() * 9 / 10).min(l.len() - 1)].max(40)
+                    }
+                },
+                "{t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn windows_hold_the_matches_that_cross_them() {
+        // A heading whose number goes on over a long run of blank lines is found whole.
+        let t = format!("x\nD{}12 : Titre\n", " \n".repeat(300));
+        let want: Vec<_> = DELIB_HEADING.find_iter(&t).map(|m| m.range()).collect();
+        let got: Vec<_> = line_captures(&t, &DELIB_AT, &heading_lines(&t, true)[0])
+            .iter()
+            .map(|(off, c)| off + c.get(0).unwrap().start()..off + c.get(0).unwrap().end())
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(got.len(), 1);
+        // A pattern ending with `\b`: the cut inside a word must not make a match.
+        let re = crate::re(r"ab\s+cd\b");
+        let t = "ab cd ab cdef ab  cd";
+        let got: Vec<_> = find_near(t, t.match_indices("ab").map(|(i, _)| i), &re, 1)
+            .iter()
+            .map(|m| m.range())
+            .collect();
+        let want: Vec<_> = re.find_iter(t).map(|m| m.range()).collect();
+        assert_eq!(got, want);
     }
 
     #[test]

@@ -5,6 +5,9 @@
 //! role being kept apart.
 
 use regex::Regex;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// A name found in a list, with its role when the document gives one.
@@ -17,7 +20,9 @@ pub struct NameRef {
     pub end: usize,
 }
 
-// Civility words and titles before a name.
+// Civility words and titles before a name (`civility_end` matches it without the regex; kept
+// as the reference the tests compare it with).
+#[cfg(test)]
 static CIVILITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:monsieur|madame|mademoiselle|messieurs|mesdames|mesdemoiselles|mme?s?\.?|mlles?\.?|mm\.|mr\.?|docteur|dr\.?|dr|maître|maitre|me\.|pr\.?|professeur)\s+|m\.\s*)").unwrap()
 });
@@ -59,62 +64,328 @@ pub fn strip_civility(s: &str) -> &str {
         {
             return s;
         }
-        match CIVILITY.find(s) {
-            Some(m) if m.end() < s.len() => s = s[m.end()..].trim_start(),
+        match civility_end(s) {
+            Some(end) if end < s.len() => s = s[end..].trim_start(),
             _ => return s,
         }
     }
 }
 
+/// Where a match of `CIVILITY` in `s` ends, found without the regex (a search costs more than
+/// the name it looks at). The pattern's words hold no whitespace and are followed by `\s+`,
+/// so its first branch matches when the text up to the first whitespace is one of them, and
+/// then takes the whole whitespace run; else `m\.\s*`. (`\s` is White_Space, as
+/// `char::is_whitespace`; `fold` is `(?i)` on the words' letters: tests compare both with the
+/// regex.)
+fn civility_end(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    // Every civility opens with m, d or p, whose only case variants are M, D, P.
+    if !matches!(b.first(), Some(b'm' | b'M' | b'd' | b'D' | b'p' | b'P')) {
+        return None;
+    }
+    if let Some(tok_end) = find_ws(s) {
+        let tok = &s[..tok_end];
+        let mut buf = [0u8; 16];
+        let hit = match ascii_lower(tok, &mut buf) {
+            Some(w) => matches!(
+                w,
+                b"monsieur"
+                    | b"madame"
+                    | b"mademoiselle"
+                    | b"messieurs"
+                    | b"mesdames"
+                    | b"mesdemoiselles"
+                    | b"mm"
+                    | b"mme"
+                    | b"mms"
+                    | b"mmes"
+                    | b"mm."
+                    | b"mme."
+                    | b"mms."
+                    | b"mmes."
+                    | b"mlle"
+                    | b"mlles"
+                    | b"mlle."
+                    | b"mlles."
+                    | b"mr"
+                    | b"mr."
+                    | b"docteur"
+                    | b"dr"
+                    | b"dr."
+                    | b"maitre"
+                    | b"me."
+                    | b"pr"
+                    | b"pr."
+                    | b"professeur"
+            ),
+            // Not ASCII ("Maître", "Meſſieurs"), or too long for ASCII words.
+            None => {
+                !tok.is_ascii()
+                    && [
+                        "maître",
+                        "monsieur",
+                        "mademoiselle",
+                        "messieurs",
+                        "mesdames",
+                        "mesdemoiselles",
+                        "mms",
+                        "mmes",
+                        "mms.",
+                        "mmes.",
+                        "mlles",
+                        "mlles.",
+                        "professeur",
+                    ]
+                    .iter()
+                    .any(|w| folds_to(tok, w))
+            }
+        };
+        if hit {
+            return Some(tok_end + ws_len(&s[tok_end..]));
+        }
+    }
+    if matches!(b[0], b'm' | b'M') && b.get(1) == Some(&b'.') {
+        return Some(2 + ws_len(&s[2..]));
+    }
+    None
+}
+
+/// Length of the whitespace run that opens `s`.
+fn ws_len(s: &str) -> usize {
+    s.len() - s.trim_start().len()
+}
+
+/// `s.find(char::is_whitespace)`, on bytes: White_Space outside ASCII is U+0085, U+00A0,
+/// U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F and U+3000, whose first bytes are
+/// C2, E1, E2, E3.
+fn find_ws(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    b.iter().enumerate().position(|(i, &c)| match c {
+        b' ' | b'\t'..=b'\r' => true,
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => s[i..].chars().next().is_some_and(char::is_whitespace),
+        _ => false,
+    })
+}
+
+/// Length of the whitespace that opens `s` (see `find_ws`).
+fn ws_prefix_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b' ' | b'\t'..=b'\r' => i += 1,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => match s[i..].chars().next() {
+                Some(c) if c.is_whitespace() => i += c.len_utf8(),
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    i
+}
+
+/// `s.split_whitespace()`, on bytes (see `find_ws`).
+fn words(s: &str) -> impl Iterator<Item = &str> + Clone {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        rest = &rest[ws_prefix_len(rest)..];
+        if rest.is_empty() {
+            return None;
+        }
+        let (w, r) = rest.split_at(find_ws(rest).unwrap_or(rest.len()));
+        rest = r;
+        Some(w)
+    })
+}
+
+/// `s` in ASCII lower case, when it is ASCII and fits in `buf`.
+fn ascii_lower<'b>(s: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
+    let b = s.as_bytes();
+    if b.len() > buf.len() || !b.is_ascii() {
+        return None;
+    }
+    for (d, c) in buf.iter_mut().zip(b) {
+        *d = c.to_ascii_lowercase();
+    }
+    Some(&buf[..b.len()])
+}
+
+/// `(?i)` of the regex crate on the letters the patterns here are written with (ASCII letters,
+/// é, è, â, î): a character matches one of them when its fold is that letter. The regex crate
+/// also takes ſ for s and the Kelvin sign for k; no other character folds to these letters
+/// (a test checks every character). Latin-1 capitals are lowered too (each matches its small
+/// letter).
+fn fold(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        'ſ' => 's',
+        '\u{212A}' => 'k',
+        _ => c,
+    }
+}
+
+/// True when `s` matches the lowercase `word` under `(?i)` (see `fold`). A fold is never longer
+/// than its character, and at most three times shorter.
+fn folds_to(s: &str, word: &str) -> bool {
+    s.len() >= word.len() && s.len() <= 3 * word.len() && s.chars().map(fold).eq(word.chars())
+}
+
+/// False when `TRAILING_ROLE` (in `split_role`) cannot match `s`: the text's last word, after
+/// whitespace, is the last word of the role.
+fn trailing_role_may_match(s: &str) -> bool {
+    let Some(ws) = s.rfind(char::is_whitespace) else {
+        return false;
+    };
+    let last = &s[ws..];
+    let last = &last[last.chars().next().map_or(0, char::len_utf8)..];
+    // The role's last word ends with one of these letters.
+    if !last
+        .as_bytes()
+        .last()
+        .is_some_and(|&c| !c.is_ascii() || b"etrl".contains(&(c | 0x20)))
+    {
+        return false;
+    }
+    [
+        "maire",
+        "adjoint",
+        "adjointe",
+        "maire-adjoint",
+        "maire-adjointe",
+        "conseiller",
+        "conseillere",
+        "conseillèr",
+        "conseillère",
+        "municipal",
+        "municipale",
+        "délégue",
+        "délégué",
+        "déléguee",
+        "déléguée",
+        "président",
+        "présidente",
+        "vice-président",
+        "vice-présidente",
+    ]
+    .iter()
+    .any(|w| folds_to(last, w))
+}
+
 /// True when the fragment is a role on its own ("Maire", "2ème adjointe").
 pub fn is_role(s: &str) -> bool {
-    ROLE.is_match(s.trim().trim_end_matches(['.', ',', ';', ':']))
+    let s = s.trim().trim_end_matches(['.', ',', ';', ':']);
+    ROLE.is_match(s)
 }
 
 /// Splits a name from a trailing role: "Claude DUPONT, Maire" or "Claude DUPONT (adjoint)" or
 /// "le Maire, Claude DUPONT".
 pub fn split_role(s: &str) -> (String, Option<String>) {
+    let (name, role) = split_role_str(s);
+    (name.to_string(), role.map(str::to_string))
+}
+
+/// [`split_role`] on borrowed parts.
+fn split_role_str(s: &str) -> (&str, Option<&str>) {
     let s = s.trim().trim_end_matches(['.', ',', ';', ':']).trim();
     if let Some(open) = s.find('(') {
         let inner = s[open + 1..].trim_end_matches(')').trim();
         if is_role(inner) {
-            return (s[..open].trim().to_string(), Some(inner.to_string()));
+            return (s[..open].trim(), Some(inner));
         }
         // "(remplace X)", "(pouvoir à Y)" and other remarks are not part of the name.
-        return (s[..open].trim().to_string(), None);
+        return (s[..open].trim(), None);
     }
     for (i, _) in s.match_indices(',') {
         let (a, b) = (s[..i].trim(), s[i + 1..].trim());
         if is_role(b) {
-            return (a.to_string(), Some(b.to_string()));
+            return (a, Some(b));
         }
         if is_role(a) {
-            return (b.to_string(), Some(a.to_string()));
+            return (b, Some(a));
         }
     }
     // "DUPONT Claude Maire", "Claude DUPONT maire-adjoint": a role word at the end.
     static TRAILING_ROLE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\s+((?:\d+(?:er|ère|e|ème)\s+)?(?:maire|adjointe?|maire-adjointe?|conseill[eè]re?(?:\s+municipale?)?(?:\s+délégu[ée]e?)?|président|présidente|vice-présidente?))$").unwrap()
     });
+    if !trailing_role_may_match(s) {
+        return (s, None);
+    }
     if let Some(c) = TRAILING_ROLE.captures(s) {
         let m = c.get(0).unwrap();
         if m.start() > 0 {
-            return (s[..m.start()].trim().to_string(), Some(c[1].to_string()));
+            return (s[..m.start()].trim(), Some(c.get(1).unwrap().as_str()));
         }
     }
-    (s.to_string(), None)
+    (s, None)
 }
 
 /// Cleans one name: civility off, role apart, stray punctuation trimmed. None when the
 /// fragment is not a plausible name.
 pub fn clean_name(raw: &str) -> Option<(String, Option<String>)> {
-    let joined = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The readers clean the same fragments several times (a list line is tested, then read;
+    // the same names head every document of a council): results are kept per thread. The
+    // function is pure, so a kept result is the one it would give.
+    if raw.len() > 120 {
+        return clean_name_uncached(raw);
+    }
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(raw).cloned()) {
+        return hit;
+    }
+    let out = clean_name_uncached(raw);
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= 4096 {
+            c.clear();
+        }
+        c.insert(raw.into(), out.clone());
+    });
+    out
+}
+
+type Cleaned = Option<(String, Option<String>)>;
+type Cache = HashMap<Box<str>, Cleaned, BuildHasherDefault<FxHasher>>;
+thread_local! {
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+}
+
+/// Empties this thread's cache of cleaned names (for benchmarks that must not reuse it).
+#[doc(hidden)]
+pub fn clear_cache() {
+    CACHE.with(|c| c.borrow_mut().clear());
+}
+
+/// A small fast hash for short strings (the cache above is bounded and cleared when full).
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut v = [0u8; 8];
+            v[..chunk.len()].copy_from_slice(chunk);
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from_le_bytes(v)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+fn clean_name_uncached(raw: &str) -> Option<(String, Option<String>)> {
+    let joined = if single_spaced(raw) {
+        std::borrow::Cow::Borrowed(raw)
+    } else {
+        std::borrow::Cow::Owned(raw.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
     let raw = joined
         .trim()
         .trim_start_matches(['-', '–', '—', '•', '*', ':', '.', ' '])
         .trim();
-    let (name, role) = split_role(strip_civility(raw));
-    let name = strip_civility(&name);
+    let (name, role) = split_role_str(strip_civility(raw));
+    let name = strip_civility(name);
     let name = name
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')')
         .trim_end_matches('.')
@@ -122,16 +393,42 @@ pub fn clean_name(raw: &str) -> Option<(String, Option<String>)> {
     if name.is_empty() || !is_plausible_name(name) {
         return None;
     }
-    Some((name.to_string(), role))
+    Some((name.to_string(), role.map(str::to_string)))
+}
+
+/// True when `s` is its words joined by single spaces (as `split_whitespace` and `join(" ")`
+/// would make it).
+fn single_spaced(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.is_ascii() {
+        // (`is_ascii_whitespace` leaves out \x0b, which White_Space has.)
+        let ws = |c: &u8| c.is_ascii_whitespace() || *c == 0x0b;
+        return !b.first().is_some_and(ws)
+            && !b.last().is_some_and(ws)
+            && !b.iter().any(|c| *c != b' ' && ws(c))
+            && !b.windows(2).any(|w| w == b"  ");
+    }
+    let mut prev_ws = true;
+    for c in s.chars() {
+        let ws = c.is_whitespace();
+        if ws && (prev_ws || c != ' ') {
+            return false;
+        }
+        prev_ws = ws;
+    }
+    !prev_ws || s.is_empty()
 }
 
 /// A name has one to six words, a capital letter, few digits, and no prose.
 pub fn is_plausible_name(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    if words.is_empty() || words.len() > 6 || s.len() > 60 {
+    if s.len() > 60 {
         return false;
     }
-    if !s.chars().any(|c| c.is_uppercase()) || s.chars().any(|c| c.is_ascii_digit()) {
+    let n = words(s).take(7).count();
+    if n == 0 || n > 6 {
+        return false;
+    }
+    if !s.chars().any(|c| c.is_uppercase()) || s.bytes().any(|c| c.is_ascii_digit()) {
         return false;
     }
     if PROSE.is_match(s) || is_role(s) {
@@ -142,14 +439,12 @@ pub fn is_plausible_name(s: &str) -> bool {
         "de", "du", "des", "d'", "le", "la", "van", "von", "der", "di", "da", "dit", "dite", "ep.",
         "épouse", "née", "né", "et",
     ];
-    let lower_words = words
-        .iter()
+    let lower_words = words(s)
         .filter(|w| {
             let first = w.chars().next().unwrap_or('A');
             first.is_lowercase()
-                && !particles
-                    .iter()
-                    .any(|p| w.to_lowercase() == *p || w.starts_with("d'"))
+                && !w.starts_with("d'")
+                && !particles.contains(&w.to_lowercase().as_str())
         })
         .count();
     lower_words == 0
@@ -230,7 +525,12 @@ pub fn split_names(block: &str) -> Vec<NameRef> {
     let mut split_pieces = Vec::new();
     for (s, e) in pieces {
         let mut s = s;
-        while let Some(c) = INITIAL_AFTER_NAME.captures(&block[s..e]) {
+        // (The pattern holds a full stop.)
+        while let Some(c) = block[s..e]
+            .contains('.')
+            .then(|| INITIAL_AFTER_NAME.captures(&block[s..e]))
+            .flatten()
+        {
             let gap = c.get(1).unwrap();
             let before = block[s..s + gap.start()].trim();
             if is_civility_word(before) {
@@ -329,15 +629,39 @@ pub fn ends_sentence(s: &str) -> bool {
 /// Joins a name's tokens for comparisons: accents off, upper case, civility off.
 pub fn name_key(name: &str) -> Vec<String> {
     use unicode_normalization::UnicodeNormalization;
-    let s: String = strip_civility(name)
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .collect::<String>()
-        .to_uppercase();
+    let name = strip_civility(name);
+    // ASCII and the accented Latin-1 letters (one base letter and a mark in NFD) need no
+    // decomposition.
+    let fast: Option<String> = name.chars().map(latin_base).collect();
+    let s: String = if let Some(s) = fast {
+        s
+    } else {
+        name.nfd()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+            .collect::<String>()
+            .to_uppercase()
+    };
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|t| t.len() >= 2)
         .map(str::to_string)
         .collect()
+}
+
+/// A character's NFD without marks, upper-cased, for ASCII and the Latin-1 letters that
+/// decompose into an ASCII letter and marks; None for others.
+fn latin_base(c: char) -> Option<char> {
+    Some(match c {
+        'À'..='Å' | 'à'..='å' => 'A',
+        'Ç' | 'ç' => 'C',
+        'È'..='Ë' | 'è'..='ë' => 'E',
+        'Ì'..='Ï' | 'ì'..='ï' => 'I',
+        'Ñ' | 'ñ' => 'N',
+        'Ò'..='Ö' | 'ò'..='ö' => 'O',
+        'Ù'..='Ü' | 'ù'..='ü' => 'U',
+        'Ý' | 'ý' | 'ÿ' => 'Y',
+        _ if c.is_ascii() => c.to_ascii_uppercase(),
+        _ => return None,
+    })
 }
 
 /// True when two written names can be the same person: the tokens of one are among the
@@ -454,6 +778,267 @@ mod tests {
         assert!(clean_name("Le quorum est atteint").is_none());
         assert!(clean_name("Madame le Maire ouvre la séance").is_none());
         assert!(clean_name("ML Santoni").is_some());
+    }
+
+    /// Strings made of the words the patterns look for, in several cases, names, and the
+    /// characters where a hand-written test could part from a regex.
+    fn samples(n: usize) -> Vec<String> {
+        const PARTS: &[&str] = &[
+            "M.",
+            "m.",
+            "M",
+            "Mme",
+            "MME",
+            "Mmes.",
+            "mm.",
+            "MM.",
+            "Mlle",
+            "Mlles.",
+            "Monsieur",
+            "MONSIEUR",
+            "madame",
+            "Mademoiselle",
+            "Messieurs",
+            "MeSdames",
+            "Mesdemoiselles",
+            "Mr",
+            "Mr.",
+            "Docteur",
+            "Dr",
+            "dr.",
+            "Maître",
+            "MAÎTRE",
+            "Maitre",
+            "Me.",
+            "Me",
+            "Pr",
+            "Pr.",
+            "Professeur",
+            "Meſſieurs",
+            "le",
+            "La",
+            "l'",
+            "L'",
+            "1er",
+            "2ème",
+            "3e",
+            "4°",
+            "premier",
+            "Deuxième",
+            "huitième",
+            "٣",
+            "maire",
+            "MAIRE",
+            "adjoint",
+            "Adjointe",
+            "maire-adjoint",
+            "conseiller",
+            "Conseillère",
+            "conseillèr",
+            "municipal",
+            "municipale",
+            "délégué",
+            "DÉLÉGUÉE",
+            "déléguee",
+            "président",
+            "Présidente",
+            "vice-président",
+            "Vice",
+            "suppléant",
+            "titulaire",
+            "doyen",
+            "d'âge",
+            "secrétaire",
+            "de",
+            "séance",
+            "rapporteur",
+            "est",
+            "EST",
+            "a",
+            "À",
+            "ont",
+            "été",
+            "ÉTAIT",
+            "pour",
+            "conseil",
+            "délibération",
+            "voix",
+            "présents",
+            "absent",
+            "excusée",
+            "Excusées",
+            "quorum",
+            "membres",
+            "nommée",
+            "arrivée",
+            "départ",
+            "l'unanimité",
+            "L'UNANIMITÉ",
+            "l'article",
+            "jusqu'au",
+            "jusqu'",
+            "unanimité",
+            "Claude",
+            "DUPONT",
+            "Hélène",
+            "ESTÈVE",
+            "Léa",
+            "Jean-Marc",
+            "ML",
+            "J.",
+            "M.L.",
+            "Œuvre",
+            "Ærø",
+            "Ŝo",
+            "µ",
+            "K",
+            "ſ",
+            "x_y",
+            "(",
+            ")",
+            ",",
+            ";",
+            ":",
+            ".",
+            "-",
+            "'",
+            "\n",
+            "é",
+            "É",
+            "e\u{301}",
+            "\u{2019}",
+            "×",
+            "÷",
+            "ß",
+            "Ÿ",
+            "ÿ",
+            "Ç",
+            "ñ",
+            "Øyvind",
+            "DÉSIGNÉ",
+            "Séance",
+            "\u{b}",
+            "\u{c}",
+            "\u{85}",
+            "\u{3000}",
+            "_",
+            "Unanimité",
+            "xl'unanimité",
+            "jusqu'à",
+            "JUSQU'À",
+            "Secr",
+            "Ordre",
+        ];
+        const SPACES: &[&str] = &[
+            " ", " ", " ", "", "  ", "\t", "\n", "\u{a0}", "\u{2009}", "\u{b}", "\r",
+        ];
+        let mut x: u64 = 0x9e3779b97f4a7c15;
+        let mut next = |m: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % m as u64) as usize
+        };
+        (0..n)
+            .map(|_| {
+                let mut t = String::new();
+                if next(8) == 0 {
+                    t.push_str(SPACES[next(SPACES.len())]);
+                }
+                for _ in 0..1 + next(5) {
+                    t.push_str(PARTS[next(PARTS.len())]);
+                    t.push_str(SPACES[next(SPACES.len())]);
+                }
+                if next(3) == 0 {
+                    t = t.trim_end().to_string();
+                }
+                t
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fold_is_the_regex_case_insensitivity() {
+        let letters = "abcdefghijklmnopqrstuvwxyzéèâî";
+        let any = Regex::new(&format!("(?i)^[{letters}]$")).unwrap();
+        let one: Vec<(char, Regex)> = letters
+            .chars()
+            .map(|l| (l, Regex::new(&format!("(?i)^{l}$")).unwrap()))
+            .collect();
+        let space = Regex::new(r"^\s$").unwrap();
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let cs: &str = c.encode_utf8(&mut buf);
+            assert_eq!(space.is_match(cs), c.is_whitespace(), "{c:?}");
+            if !any.is_match(cs) {
+                assert!(!letters.contains(fold(c)), "{c:?}");
+                continue;
+            }
+            for (l, r) in &one {
+                assert_eq!(r.is_match(cs), fold(c) == *l, "{c:?} {l:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn latin_letters_and_whitespace_one_by_one() {
+        use unicode_normalization::UnicodeNormalization;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = c.to_string();
+            assert_eq!(find_ws(&s), c.is_whitespace().then_some(0), "{c:?}");
+            assert_eq!(
+                find_ws(&format!("ab{c}")),
+                c.is_whitespace().then_some(2),
+                "{c:?}"
+            );
+            if let Some(b) = latin_base(c) {
+                let want: String = s
+                    .nfd()
+                    .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+                    .collect::<String>()
+                    .to_uppercase();
+                assert_eq!(want, b.to_string(), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn hand_written_tests_are_the_patterns() {
+        let trailing = Regex::new(r"(?i)\s+((?:\d+(?:er|ère|e|ème)\s+)?(?:maire|adjointe?|maire-adjointe?|conseill[eè]re?(?:\s+municipale?)?(?:\s+délégu[ée]e?)?|président|présidente|vice-présidente?))$").unwrap();
+        let old_key = |name: &str| -> Vec<String> {
+            use unicode_normalization::UnicodeNormalization;
+            let s: String = strip_civility(name)
+                .nfd()
+                .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+                .collect::<String>()
+                .to_uppercase();
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|t| t.len() >= 2)
+                .map(str::to_string)
+                .collect()
+        };
+        let mut hits = [0usize; 4];
+        for t in samples(300_000) {
+            let t = t.as_str();
+            let want = CIVILITY.find(t).map(|m| m.end());
+            assert_eq!(civility_end(t), want, "{t:?}");
+            let role = ROLE.is_match(t);
+            assert!(trailing_role_may_match(t) || !trailing.is_match(t), "{t:?}");
+            assert_eq!(
+                single_spaced(t),
+                t.split_whitespace().collect::<Vec<_>>().join(" ") == t,
+                "{t:?}"
+            );
+            assert_eq!(name_key(t), old_key(t), "{t:?}");
+            assert_eq!(find_ws(t), t.find(char::is_whitespace), "{t:?}");
+            assert!(words(t).eq(t.split_whitespace()), "{t:?}");
+            hits[0] += want.is_some() as usize;
+            hits[1] += role as usize;
+            hits[2] += trailing.is_match(t) as usize;
+            hits[3] += PROSE.is_match(t) as usize;
+        }
+        // The samples reach every branch.
+        assert!(hits.iter().all(|&h| h > 1000), "{hits:?}");
     }
 
     #[test]

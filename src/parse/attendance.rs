@@ -4,6 +4,7 @@ use crate::grammar;
 use crate::names::{self, NameRef};
 use crate::near::Near;
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::re;
@@ -307,18 +308,27 @@ fn is_list_line(line: &str) -> bool {
     if frags.is_empty() {
         return true;
     }
-    let ok = frags
-        .iter()
-        .filter(|f| {
-            let f = f.trim_end_matches('.');
-            names::is_role(names::strip_civility(f))
-                || f.split(" et ")
-                    .all(|p| names::clean_name(p).is_some() || is_partial_name(p))
-                || block_proxy_pair(f).is_some()
-                || PROXY_CLAUSE.is_match(f)
-        })
-        .count();
-    ok * 3 >= frags.len() * 2
+    let n = frags.len();
+    let mut ok = 0;
+    for (i, f) in frags.iter().enumerate() {
+        // Stop as soon as the remaining fragments cannot change the answer.
+        if ok * 3 >= n * 2 {
+            return true;
+        }
+        if (ok + n - i) * 3 < n * 2 {
+            return false;
+        }
+        let f = f.trim_end_matches('.');
+        if names::is_role(names::strip_civility(f))
+            || f.split(" et ")
+                .all(|p| names::clean_name(p).is_some() || is_partial_name(p))
+            || block_proxy_pair(f).is_some()
+            || may_hold_proxy_verb(f) && PROXY_CLAUSE.is_match(f)
+        {
+            ok += 1;
+        }
+    }
+    ok * 3 >= n * 2
 }
 
 /// A line that stands as names by itself: a civility, several names, or a surname in
@@ -374,7 +384,11 @@ fn starts_with_sentence(t: &str) -> bool {
     S.is_match(t)
 }
 
-fn strip_parens(s: &str) -> String {
+fn strip_parens(s: &str) -> Cow<'_, str> {
+    // Without an opening bracket nothing is taken out.
+    if !s.contains('(') {
+        return Cow::Borrowed(s);
+    }
     let mut out = String::new();
     let mut depth = 0;
     for c in s.chars() {
@@ -385,7 +399,25 @@ fn strip_parens(s: &str) -> String {
             _ => {}
         }
     }
-    out
+    Cow::Owned(out)
+}
+
+/// False when neither `PROXY_VERB` nor `PROXY_CLAUSE` can match `s`: each match holds one of
+/// these words, or an arrow. (The words are ASCII without s or k, so ASCII case folding is the
+/// pattern's `(?i)`: no other character folds to their letters.)
+fn may_hold_proxy_verb(s: &str) -> bool {
+    let b = s.as_bytes();
+    let at =
+        |i: usize, w: &[u8]| b.len() >= i + w.len() && b[i..i + w.len()].eq_ignore_ascii_case(w);
+    (0..b.len()).any(|i| match b[i] {
+        b'p' | b'P' => at(i, b"pouvoir") || at(i, b"procuration"),
+        b'm' | b'M' => at(i, b"mandat"),
+        b'g' | b'G' => at(i, b"gation"),
+        b'r' | b'R' => at(i, b"repr"),
+        b'-' | b'=' => b.get(i + 1) == Some(&b'>'),
+        0xE2 => at(i, "→".as_bytes()),
+        _ => false,
+    })
 }
 
 static PROXY_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -398,6 +430,9 @@ static PROXY_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// block) → (X, Y).
 fn split_proxy_pair(s: &str) -> Option<(String, String)> {
     let s = s.trim().trim_end_matches(['.', ';', ',', ')']);
+    if !may_hold_proxy_verb(s) {
+        return None;
+    }
     if let Some(m) = PROXY_VERB.find(s) {
         let (a, b) = (&s[..m.start()], &s[m.end()..]);
         let a = a.trim().trim_end_matches([',', '(']);
@@ -462,7 +497,11 @@ fn holder_name(b: &str) -> Option<String> {
     // A role ("le Maire", "la 1re adjointe") is kept as written; the resolver finds the person.
     static ROLE_HOLDER: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)^(?:(?:monsieur|madame)\s+)?(?:le|la|l')\s*"));
-    if let Some(m) = ROLE_HOLDER.find(b) {
+    // (The pattern opens with m or l, whose only case variants are M and L.)
+    let role_holder = matches!(b.as_bytes().first(), Some(b'm' | b'M' | b'l' | b'L'))
+        .then(|| ROLE_HOLDER.find(b))
+        .flatten();
+    if let Some(m) = role_holder {
         if names::is_role(&b[m.end()..]) {
             return Some(b.to_string());
         }
@@ -554,6 +593,7 @@ pub fn members(region: &str, base: usize) -> Members {
         read_block(kind, &region[m.end()..end], base + m.end(), &mut out);
     }
     // Proxies said in sentences anywhere in the region ("X donne procuration à Y").
+    let mut proxy_keys: Option<Vec<Vec<String>>> = None;
     for m in PROXY_VERB.find_iter(region) {
         if region[m.start()..m.end()].contains(['→', '>']) {
             continue;
@@ -568,11 +608,16 @@ pub fn members(region: &str, base: usize) -> Members {
         let (Some((from, _)), Some(to)) = (names::clean_name(left), holder_name(right)) else {
             continue;
         };
-        if !out
-            .proxies
-            .iter()
-            .any(|p| names::same_person(&p.from, &from))
-        {
+        // (Keys made once per name: `same_person` makes both each time.)
+        let proxy_keys = proxy_keys.get_or_insert_with(|| {
+            out.proxies
+                .iter()
+                .map(|p| names::name_key(&p.from))
+                .collect::<Vec<_>>()
+        });
+        let key = names::name_key(&from);
+        if !proxy_keys.iter().any(|k| names::same_keys(k, &key)) {
+            proxy_keys.push(key);
             out.proxies.push(ProxyRef {
                 from,
                 to: Some(to),
@@ -582,13 +627,19 @@ pub fn members(region: &str, base: usize) -> Members {
         }
     }
     // A proxy's giver is absent.
+    let mut absent_keys: Option<Vec<Vec<String>>> = None;
     for p in &out.proxies {
-        if !out
-            .absent
-            .iter()
-            .any(|(a, _)| names::same_person(&a.name, &p.from))
+        let absent_keys = absent_keys.get_or_insert_with(|| {
+            out.absent
+                .iter()
+                .map(|(a, _)| names::name_key(&a.name))
+                .collect()
+        });
+        let key = names::name_key(&p.from);
+        if !absent_keys.iter().any(|k| names::same_keys(k, &key))
             && !out.present.iter().any(|a| a.name == p.from)
         {
+            absent_keys.push(key);
             out.absent.push((
                 NameRef {
                     name: p.from.clone(),
@@ -668,6 +719,7 @@ fn list_block(region: &str, from: usize, limit: usize) -> (usize, usize) {
     let mut blank_run = 0;
     let mut first = true;
     let mut lines = 0;
+    let (mut opened, mut closed) = (0, 0);
     while pos < limit {
         let line_end = region[pos..limit]
             .find('\n')
@@ -681,15 +733,17 @@ fn list_block(region: &str, from: usize, limit: usize) -> (usize, usize) {
             }
         } else {
             blank_run = 0;
-            let in_brackets =
-                region[from..end].matches('(').count() > region[from..end].matches(')').count();
-            if !(is_list_line(line) || in_brackets || first && line.trim().len() < 3) {
+            // (`opened`, `closed`: the brackets of `region[from..end]`, counted as it grows;
+            // its trailing whitespace holds none, so they are also those of `prev` below.)
+            let in_brackets = opened > closed;
+            // The cheap tests first (none has side effects).
+            if !(in_brackets || first && line.trim().len() < 3 || is_list_line(line)) {
                 break;
             }
             // A line that does not continue a wrapped list must look like names on its own:
             // a title under a one-name list ("Santé", "Garantie d'emprunt") is not one.
             let prev = region[from..end].trim_end();
-            let open = prev.matches('(').count() > prev.matches(')').count();
+            let open = in_brackets;
             let continues = open
                 || prev.ends_with([',', ';', '-', '–'])
                 || prev.ends_with(" et")
@@ -697,6 +751,9 @@ fn list_block(region: &str, from: usize, limit: usize) -> (usize, usize) {
             if !continues && !is_strong_name_line(line) {
                 break;
             }
+            let grown = &region[end..line_end];
+            opened += grown.matches('(').count();
+            closed += grown.matches(')').count();
             end = line_end;
             lines += 1;
             if lines > 40 {
@@ -903,6 +960,10 @@ fn substitutes(block: &str) -> Vec<(String, String, usize, usize)> {
 /// A commune heading before its delegates: "COURTELIN : M. X – Mme Y" → "M. X – Mme Y".
 fn strip_group_heading(entry: &str) -> &str {
     static HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\p{Lu}[\p{Lu}\-' ]{2,60}\s*:\s*"));
+    // (A heading ends with a colon.)
+    if !entry.contains(':') {
+        return entry;
+    }
     match HEADING.find(entry) {
         Some(m) if !entry[..m.end()].contains(". ") => &entry[m.end()..],
         _ => entry,

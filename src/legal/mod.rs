@@ -36,12 +36,14 @@ pub fn find(
     span_of: &dyn Fn(usize, usize) -> Span,
 ) -> Vec<LegalReference> {
     // Find.
-    let mentions: Vec<(usize, &'static Code)> = tables::ANY_CODE
-        .find_iter(text)
-        .filter_map(|m| code_at(&text[m.start()..]).map(|c| (m.start(), c)))
+    // ASCII lowercase keeps every offset: the literal triggers of the patterns are found in it.
+    let lower = text.to_ascii_lowercase();
+    let mentions: Vec<(usize, &'static Code)> = tables::code_mentions(text, &lower)
+        .into_iter()
+        .filter_map(|(s, _)| code_at(&text[s..]).map(|c| (s, c)))
         .collect();
     let citations = articles::find(text, &mentions);
-    let found = texts::find(text, base, span_of);
+    let found = texts::find_in(text, &lower, base, span_of);
 
     // Resolve, in reading order: at one offset, a citation of articles comes before the text
     // it names ("l'article 2 de la loi n° …" starts before "loi").

@@ -14,11 +14,133 @@ use super::tables::nickname_at;
 // text := kind issuer? — kind := "loi" ("organique")? | "décret" ("-loi")? | "ordonnance" |
 //         "arrêté" issuer? | "règlement (UE)" | "directive (UE)"? | "circulaire" issuer? |
 //         determiner "délibération(s)"
-static TEXT_KIND: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?-u:\b)(?:(?P<k>loi(?:\s+organique)?|d[ée]crets?(?:-loi)?|ordonnances?|arr[êe]t[ée]s?|r[èe]glement\s*\(\s*(?:UE|CE)\s*\)|directive(?:\s*\(\s*(?:UE|CE)\s*\))?|circulaire)|(?:la|sa|une|leur|notre|par|ses|ladite|lesdites|pr[ée]c[ée]dente|derni[èe]re)\s+(?P<delib>d[ée]lib[ée]rations?))\s*",
-    )
-});
+const TEXT_KIND_BODY: &str = r"(?:(?P<k>loi(?:\s+organique)?|d[ée]crets?(?:-loi)?|ordonnances?|arr[êe]t[ée]s?|r[èe]glement\s*\(\s*(?:UE|CE)\s*\)|directive(?:\s*\(\s*(?:UE|CE)\s*\))?|circulaire)|(?:la|sa|une|leur|notre|par|ses|ladite|lesdites|pr[ée]c[ée]dente|derni[èe]re)\s+(?P<delib>d[ée]lib[ée]rations?))\s*";
+static TEXT_KIND: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)(?-u:\b){TEXT_KIND_BODY}")));
+// The same, anchored: at the text's start, or on the character before the match (which its
+// `\b` looks at).
+static TEXT_KIND_START: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)^(?-u:\b){TEXT_KIND_BODY}")));
+static TEXT_KIND_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)^(?s:.)(?-u:\b){TEXT_KIND_BODY}")));
+// Every match of TEXT_KIND holds one of these words, in ASCII lowercase in the ASCII-lowercased
+// text (no non-ASCII character folds to their letters; only k and s have such folds). They
+// are found by the regex crate's literal search, where TEXT_KIND itself, case-insensitive with
+// many words, is a full lazy-DFA pass. No suffix of one is a prefix of another, so their
+// non-overlapping matches are all their occurrences.
+const KIND_TRIGGERS: [&str; 8] = [
+    "loi",
+    "cret",
+    "ordonnance",
+    "arr",
+    "glement",
+    "directive",
+    "circulaire",
+    "lib",
+];
+static KIND_TRIGGER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&KIND_TRIGGERS.join("|")).unwrap());
+
+/// Where a match of TEXT_KIND may start, given its trigger `word` at `t`; a superset, in no
+/// order.
+fn kind_starts(text: &str, word: &str, t: usize, out: &mut Vec<usize>) {
+    let mut push = |s: usize| {
+        if text.is_char_boundary(s) {
+            out.push(s);
+        }
+    };
+    match word {
+        // "d[ée]cret", "r[èe]glement": one letter, then an e of one or two bytes.
+        "cret" | "glement" => {
+            for back in [2, 3] {
+                if let Some(s) = t.checked_sub(back) {
+                    push(s);
+                }
+            }
+        }
+        // "la\s+d[ée]lib": the determiner ends where the spaces before "d[ée]" start, and
+        // starts inside the run of letters ending there, at its start or beside a non-ASCII
+        // letter ("ſa" folds to "sa"): between two ASCII ones there is no `\b`.
+        "lib" => {
+            for back in [2, 3] {
+                let Some(d) = t.checked_sub(back).filter(|&d| text.is_char_boundary(d)) else {
+                    continue;
+                };
+                let ws: usize = text[..d]
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_whitespace())
+                    .map(char::len_utf8)
+                    .sum();
+                if ws == 0 {
+                    continue;
+                }
+                let end = d - ws;
+                let mut s = end;
+                for c in text[..end].chars().rev() {
+                    if !c.is_alphabetic() {
+                        break;
+                    }
+                    if !c.is_ascii() {
+                        push(s);
+                        push(s - c.len_utf8());
+                    }
+                    s -= c.len_utf8();
+                }
+                if s < end {
+                    push(s);
+                }
+            }
+        }
+        _ => push(t),
+    }
+}
+
+/// A match of TEXT_KIND: where it ends, and its kind word with where that starts.
+struct KindMatch<'t> {
+    end: usize,
+    word: &'t str,
+    start: usize,
+}
+
+/// The successive non-overlapping matches of TEXT_KIND in `text` (`lower` is `text` in ASCII
+/// lowercase): those of `TEXT_KIND.captures_iter`, found by anchored searches at the starts
+/// the triggers allow.
+fn kind_matches<'t>(text: &'t str, lower: &str) -> Vec<KindMatch<'t>> {
+    let mut starts = Vec::new();
+    for m in KIND_TRIGGER.find_iter(lower) {
+        kind_starts(text, m.as_str(), m.start(), &mut starts);
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    let b = text.as_bytes();
+    let word = |i: usize| b[i].is_ascii_alphanumeric() || b[i] == b'_';
+    for s in starts {
+        // A match opens with an ASCII `\b`.
+        if s < pos || s < b.len() && word(s) == (s > 0 && word(s - 1)) {
+            continue;
+        }
+        // The `\b` a match opens with needs the character before it.
+        let (from, c) = match text[..s].chars().next_back() {
+            Some(prev) => {
+                let from = s - prev.len_utf8();
+                (from, TEXT_KIND_AFTER.captures(&text[from..]))
+            }
+            None => (0, TEXT_KIND_START.captures(text)),
+        };
+        let Some(c) = c else { continue };
+        let end = from + c.get(0).unwrap().end();
+        let (word, start) = match (c.name("k"), c.name("delib")) {
+            (Some(k), _) => (k.as_str(), from + k.start()),
+            (None, Some(d)) => (d.as_str(), from + d.start()),
+            _ => continue,
+        };
+        out.push(KindMatch { end, word, start });
+        pos = end;
+    }
+    out
+}
 // issuer := "préfectoral" | "ministériel" | "interministériel" | "municipal" | "du maire" | …
 static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -129,14 +251,23 @@ pub fn find(
     base: usize,
     span_of: &dyn Fn(usize, usize) -> Span,
 ) -> Vec<(usize, LegalReference)> {
+    find_in(text, &text.to_ascii_lowercase(), base, span_of)
+}
+
+/// [`find`], given `text` in ASCII lowercase.
+pub(super) fn find_in(
+    text: &str,
+    lower: &str,
+    base: usize,
+    span_of: &dyn Fn(usize, usize) -> Span,
+) -> Vec<(usize, LegalReference)> {
     let mut out = Vec::new();
-    for c in TEXT_KIND.captures_iter(text) {
-        let m = c.get(0).unwrap();
-        let (word, start) = match (c.name("k"), c.name("delib")) {
-            (Some(k), _) => (k.as_str(), k.start()),
-            (None, Some(d)) => (d.as_str(), d.start()),
-            _ => continue,
-        };
+    for KindMatch {
+        end: m_end,
+        word,
+        start,
+    } in kind_matches(text, lower)
+    {
         // A word, not the start of one ("loisirs", "arrêtée", "circulaires").
         if text[start + word.len()..]
             .chars()
@@ -146,7 +277,7 @@ pub fn find(
             continue;
         }
         let kind = kind_of(word);
-        let mut pos = m.end();
+        let mut pos = m_end;
         let mut issuer = None;
         if matches!(kind, LegalKind::Arrete | LegalKind::Other) {
             if let Some(i) = ISSUER.captures(&text[pos..]) {
@@ -185,7 +316,13 @@ pub fn find(
             // A deliberation's number is the body's own: kept as written ("22/03/04").
             number = Some(n["n"].to_string());
             pos += n.get(0).unwrap().end();
-        } else if let Some(n) = TEXT_NUMBER.captures(rest) {
+        } else if let Some(n) = (has_no
+            || rest.starts_with(|c: char| c.is_ascii_digit() || c == 'n' || c == 'N'))
+        .then(|| TEXT_NUMBER.captures(rest))
+        .flatten()
+        // (Without "n°", a number counts only when it starts with an ASCII digit; with no
+        // "n" to open its prefix, it starts the rest: nothing to search otherwise.)
+        {
             // A number wrapped at a line end ("84-\n53") is one number.
             let raw: String = n["n"].split_whitespace().collect();
             let numeric = raw.chars().next().is_some_and(|c| c.is_ascii_digit());
@@ -255,7 +392,7 @@ pub fn find(
             pos += n.get(0).unwrap().end();
         }
         if kind == LegalKind::Loi && number.is_none() {
-            if let Some(nick) = nickname_at(&text[m.end()..]) {
+            if let Some(nick) = nickname_at(&text[m_end..]) {
                 number = Some(nick.number.clone());
                 date = date.or(Some(nick.date.clone()));
             }
@@ -324,6 +461,56 @@ mod tests {
 
     fn some(s: &str) -> Option<String> {
         Some(s.to_string())
+    }
+
+    /// The matches found from the triggers are those of TEXT_KIND over the whole text.
+    #[test]
+    fn kind_matches_are_text_kinds() {
+        // No trigger can start inside another's match.
+        for a in KIND_TRIGGERS {
+            for b in KIND_TRIGGERS {
+                for i in 1..a.len() {
+                    assert!(!a[i..].starts_with(b) && !b.starts_with(&a[i..]), "{a} {b}");
+                }
+            }
+        }
+        let texts = [
+            concat!(
+                include_str!("../../fixtures/extrait_visas_short_forms.txt"),
+                include_str!("../../fixtures/extrait_legal_refs.txt")
+            ),
+            "la délibération ; LA DÉLIBÉRATION ; éla délibération ; xla délibération ; xſa délibération",
+            "ſa délibération ; sa\u{3000}\n délibérations ; précédente   deliberation ; PRÉCÉDENTE Délibération",
+            "emploi ; la loi ; LOI organique ; loisirs ; DÉCRET ; décrets-loi ; decret ; xdécret ; édécret",
+            "arrêtés ; ARRÊTÉ ; arrondissement ; règlement (UE) ; REGLEMENT ( CE ) ; directive(UE)",
+            "circulaire ; ordonnances ; lesdites délibérations ; dernière délibération ; derniere deliberation",
+            "lib ; délib ; dlib ; la lib",
+            "",
+        ];
+        for t in texts {
+            let lower = t.to_ascii_lowercase();
+            for (i, _) in t.char_indices().step_by(5).chain([(t.len(), ' ')]) {
+                for part in [&t[i..], &t[..i]] {
+                    let want: Vec<(usize, usize, usize)> = TEXT_KIND
+                        .captures_iter(part)
+                        .map(|c| {
+                            let k = c.name("k").or(c.name("delib")).unwrap();
+                            (c.get(0).unwrap().end(), k.start(), k.end())
+                        })
+                        .collect();
+                    let lower_part = if part.len() == t.len() {
+                        lower.clone()
+                    } else {
+                        part.to_ascii_lowercase()
+                    };
+                    let got: Vec<(usize, usize, usize)> = kind_matches(part, &lower_part)
+                        .into_iter()
+                        .map(|m| (m.end, m.start, m.start + m.word.len()))
+                        .collect();
+                    assert_eq!(got, want, "{part}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -72,7 +72,8 @@ impl Near {
         self
     }
 
-    /// A pattern searched over the whole text, for readers that take either kind.
+    /// A pattern searched over the whole text: what a `Near` must find the same as.
+    #[cfg(test)]
     pub fn anywhere(full: &str) -> Near {
         Near {
             triggers: Vec::new(),
@@ -84,19 +85,21 @@ impl Near {
     }
 
     /// Calls `search(haystack, from)` on the window of each trigger, in order, and collects
-    /// what it finds: `(start, end, value)` of successive non-overlapping matches.
+    /// what it finds: `(start, end, value)` of successive non-overlapping matches, up to the
+    /// first for which `stop` holds.
     fn scan<'t, T>(
         &self,
         text: &'t str,
-        first: bool,
+        mut stop: impl FnMut(&T) -> bool,
         search: impl Fn(&'t str, usize) -> Option<(usize, usize, T)>,
     ) -> Vec<T> {
         let mut out = Vec::new();
         if self.triggers.is_empty() {
             let mut at = 0;
             while let Some((s, e, v)) = search(text, at) {
+                let done = stop(&v);
                 out.push(v);
-                if first {
+                if done {
                     break;
                 }
                 at = if e > s { e } else { ceil_boundary(text, e + 1) };
@@ -150,8 +153,9 @@ impl Near {
                 if s > last_start {
                     break;
                 }
+                let done = stop(&v);
                 out.push(v);
-                if first {
+                if done {
                     return out;
                 }
                 pos = e;
@@ -166,7 +170,7 @@ impl Near {
 
     /// The successive non-overlapping matches of the full pattern in `text`, with their groups.
     pub fn captures_iter<'t>(&self, text: &'t str) -> Vec<Captures<'t>> {
-        self.scan(text, false, |hay, at| self.captures_at(hay, at))
+        self.scan(text, |_| false, |hay, at| self.captures_at(hay, at))
     }
 
     /// Like `captures_iter`, for a pattern followed by a greedy run that always matches (the
@@ -179,11 +183,15 @@ impl Near {
         text: &'t str,
         run: impl Fn(&'t str) -> usize,
     ) -> Vec<(Captures<'t>, usize)> {
-        self.scan(text, false, |hay, at| {
-            let (s, e, c) = self.captures_at(hay, at)?;
-            let end = e + run(&text[e..]);
-            Some((s, end, (c, end)))
-        })
+        self.scan(
+            text,
+            |_| false,
+            |hay, at| {
+                let (s, e, c) = self.captures_at(hay, at)?;
+                let end = e + run(&text[e..]);
+                Some((s, end, (c, end)))
+            },
+        )
     }
 
     fn captures_at<'t>(&self, hay: &'t str, at: usize) -> Option<(usize, usize, Captures<'t>)> {
@@ -194,7 +202,7 @@ impl Near {
 
     /// The successive non-overlapping matches of the full pattern in `text`.
     pub fn find_iter<'t>(&self, text: &'t str) -> Vec<Match<'t>> {
-        self.scan(text, false, |hay, at| self.find_at(hay, at))
+        self.scan(text, |_| false, |hay, at| self.find_at(hay, at))
     }
 
     fn find_at<'t>(&self, hay: &'t str, at: usize) -> Option<(usize, usize, Match<'t>)> {
@@ -205,13 +213,35 @@ impl Near {
     /// The first match of the full pattern in `text`, with its groups.
     pub fn captures<'t>(&self, text: &'t str) -> Option<Captures<'t>> {
         // (Windows are searched in order: the first match found is the leftmost.)
-        let found = self.scan(text, true, |hay, at| self.captures_at(hay, at));
+        let found = self.scan(text, |_| true, |hay, at| self.captures_at(hay, at));
         found.into_iter().next()
+    }
+
+    /// The first of the successive matches in `text` that `accept` takes; the later ones are
+    /// not searched for.
+    pub fn find_first<'t>(
+        &self,
+        text: &'t str,
+        mut accept: impl FnMut(Match<'t>) -> bool,
+    ) -> Option<Match<'t>> {
+        let mut hit = None;
+        self.scan(
+            text,
+            |m: &Match<'t>| {
+                let ok = accept(*m);
+                if ok {
+                    hit = Some(*m);
+                }
+                ok
+            },
+            |hay, at| self.find_at(hay, at),
+        );
+        hit
     }
 
     /// The first match of the full pattern in `text`.
     pub fn find<'t>(&self, text: &'t str) -> Option<Match<'t>> {
-        self.scan(text, true, |hay, at| self.find_at(hay, at))
+        self.scan(text, |_| true, |hay, at| self.find_at(hay, at))
             .into_iter()
             .next()
     }
@@ -318,5 +348,16 @@ mod tests {
             .collect();
         assert_eq!(got, want);
         assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn the_first_accepted_match_is_the_first_of_all_that_passes() {
+        let near = Near::new(r"(?i)votants", r"(?i)votants\s*:\s*\d+", 10, 10);
+        let text = "Votants : 1. Votants : 22. VOTANTS : 333";
+        let long = |m: Match| m.as_str().len() > 11;
+        let want = near.find_iter(text).into_iter().find(|m| long(*m));
+        assert_eq!(near.find_first(text, long), want);
+        assert_eq!(want.map(|m| m.as_str()), Some("Votants : 22"));
+        assert_eq!(near.find_first(text, |_| false), None);
     }
 }

@@ -86,14 +86,14 @@ static COUNT_RULES: LazyLock<[CountRule; 6]> = LazyLock::new(|| {
                     r"(?i)(?:\bvotants|\bqui\s+ont\s+pris\s+part\s+(?:au\s+vote|à\s+la\s+d[ée]lib[ée]ration)|\bsuffrages\s+exprim[ée]s){sep}"
                 ),
             ),
-            before: Some(Near::anywhere(r"(?i)votants\b")),
+            before: Some(Near::new(r"(?i)votants", r"(?i)votants\b", 0, 4)),
         },
         CountRule {
             after: label(
                 r"(?i)absent",
                 &format!(r"(?i)\babsents?(?:\s+excus[ée]s)?{sep}"),
             ),
-            before: Some(Near::anywhere(r"(?i)absents?\b")),
+            before: Some(Near::new(r"(?i)absent", r"(?i)absents?\b", 0, 4)),
         },
         CountRule {
             after: label(
@@ -109,7 +109,7 @@ static COUNT_RULES: LazyLock<[CountRule; 6]> = LazyLock::new(|| {
 pub fn counts(region: &str, base: usize) -> Counts {
     let mut found: [Option<(u32, usize)>; 6] = [None; 6];
     for (k, rule) in COUNT_RULES.iter().enumerate() {
-        for m in rule.after.find_iter(region) {
+        rule.after.find_first(region, |m| {
             let rest = &region[m.end()..];
             if let Ok((r, n)) = grammar::count(rest) {
                 // "Présents : Madame X" is a list, and "Présents : 3 adjoints" is not a count of
@@ -132,13 +132,14 @@ pub fn counts(region: &str, base: usize) -> Counts {
                     && !(k == 2 && joint)
                 {
                     found[k] = Some((n, base + m.end()));
-                    break;
+                    return true;
                 }
             }
-        }
+            false
+        });
         if found[k].is_none() {
             if let Some(before) = &rule.before {
-                for m in before.find_iter(region) {
+                before.find_first(region, |m| {
                     // The number just before the label: "19 membres en exercice", "(07 Procurations".
                     let head = region[..m.start()].trim_end();
                     let digits: String = head
@@ -147,11 +148,11 @@ pub fn counts(region: &str, base: usize) -> Counts {
                         .take_while(|c| c.is_ascii_digit())
                         .collect();
                     if digits.is_empty() || digits.len() > 3 {
-                        continue;
+                        return false;
                     }
                     let after = &region[m.end()..];
                     if k == 1 && is_or_represented(&region[m.start()..m.end()], after) {
-                        continue;
+                        return false;
                     }
                     let n: u32 = digits
                         .chars()
@@ -160,8 +161,8 @@ pub fn counts(region: &str, base: usize) -> Counts {
                         .parse()
                         .unwrap_or(0);
                     found[k] = Some((n, base + head.len() - digits.len()));
-                    break;
-                }
+                    true
+                });
             }
         }
     }

@@ -35,7 +35,7 @@ pub struct ElectionRead {
 // subject := ("élection" | "désignation" | "nomination") ("du" | "de la" | "des" | …) office
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:^|[^\p{L}])(?:[ée]lection|d[ée]signation|nomination|[ée]lire|d[ée]signer)s?\s+(?:du\s+|de\s+la\s+|des\s+|de\s+l'|d'une?\s+|d'|de\s+|les?\s+|la\s+)?(?P<office>[^\n]{2,120})",
+        r"(?i)(?:^|[^\p{L}])(?:[ée]lection|d[ée]signation|nomination|[ée]lire|d[ée]signer)s?\s+(?:du\s+|de\s+la\s+|des\s+|de\s+l'|d'une?\s+|d'|de\s+|les?\s+|la\s+)?(?P<office>[^\n]{2})",
     )
 });
 // round := ("premier" | "1er" | "deuxième" | "second" | "2e" | "troisième" | "3e") "tour"
@@ -124,9 +124,20 @@ pub fn read(subject: Option<&str>, body: &str) -> Option<ElectionRead> {
     if !is_election(subject, body) {
         return None;
     }
+    // The office runs on to the end of the line, at most 120 characters: the pattern holds
+    // its first two, which decide whether it matches, and the rest is read here (a run of
+    // 120 in the pattern made its lazy DFA build states for every subject).
     let office = subject
-        .and_then(|s| SUBJECT.captures(s))
-        .map(|c| c["office"].trim().trim_end_matches(['.', ':']).to_string());
+        .and_then(|s| Some((s, SUBJECT.captures(s)?.name("office")?.start())))
+        .map(|(s, at)| {
+            let end = s[at..]
+                .char_indices()
+                .take_while(|&(_, c)| c != '\n')
+                .take(120)
+                .last()
+                .map_or(at, |(i, c)| at + i + c.len_utf8());
+            s[at..end].trim().trim_end_matches(['.', ':']).to_string()
+        });
     // Rounds: from each "premier tour" heading to the next; one round when none is named.
     let mut starts: Vec<(u32, usize)> = ROUND
         .captures_iter(body)

@@ -5,6 +5,7 @@ use super::regime::{self, Quorum, Regime};
 use super::{rule, Finding};
 use crate::model::{BodyKind, Deliberation, Document, DocumentKind, Outcome, Severity, Span};
 use crate::names::same_person;
+use crate::near::Near;
 use crate::re;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -58,9 +59,17 @@ fn find(
     });
 }
 
-static ROOM_CHANGES: LazyLock<Regex> = LazyLock::new(|| {
-    re(
+// (Run near its verbs: most texts state no change, and a full pass costs the whole text.)
+static ROOM_CHANGES: LazyLock<Near> = LazyLock::new(|| {
+    Near::any(
+        &[
+            r"(?i)arriv|quitt|rejoint",
+            r"(?i)sort|retir",
+            r"(?i)d[ée]part|entre\s+en",
+        ],
         r"(?i)(?-u:\b)(?:arriv[ée]e?s?\s+(?:de|d'|à|au|en|pendant|lors)|est\s+arriv[ée]|quitte\s+(?:la\s+s[ée]ance|la\s+salle|l'assembl[ée]e)|a\s+quitt[ée]|rejoint\s+(?:la\s+s[ée]ance|l'assembl[ée]e)|sort\s+de\s+la\s+salle|se\s+retire|s'est\s+retir[ée]|s'[ée]tant\s+retir[ée]|d[ée]part\s+de|entre\s+en\s+s[ée]ance)",
+        60,
+        80,
     )
 });
 static SECOND_CONVOCATION: LazyLock<Regex> = LazyLock::new(|| {

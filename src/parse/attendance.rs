@@ -107,8 +107,23 @@ static COUNT_RULES: LazyLock<[CountRule; 6]> = LazyLock::new(|| {
 
 /// Reads the stated counts from the attendance region.
 pub fn counts(region: &str, base: usize) -> Counts {
+    counts_of(region, base, [true; 6])
+}
+
+/// The counts an item restates ("Présents : 14 – Votants : 16"): present, represented and
+/// voting, the only ones an item's attendance keeps.
+pub fn restated_counts(item: &str) -> Counts {
+    counts_of(item, 0, [false, true, true, true, false, false])
+}
+
+/// Reads the counts of the rules `wanted` (in the order of `COUNT_RULES`); each rule reads
+/// alone, so leaving one out changes no other.
+fn counts_of(region: &str, base: usize, wanted: [bool; 6]) -> Counts {
     let mut found: [Option<(u32, usize)>; 6] = [None; 6];
     for (k, rule) in COUNT_RULES.iter().enumerate() {
+        if !wanted[k] {
+            continue;
+        }
         rule.after.find_first(region, |m| {
             let rest = &region[m.end()..];
             if let Ok((r, n)) = grammar::count(rest) {

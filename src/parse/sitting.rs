@@ -259,7 +259,7 @@ pub fn resolve_items(
             LazyLock::new(|| re(r"(?i)présent|present|votant|représent|exercice"));
         let restates = RESTATES.is_match(b);
         let stated = if restates {
-            attendance::counts(b, 0)
+            attendance::restated_counts(b)
         } else {
             attendance::Counts::default()
         };

@@ -81,7 +81,7 @@ static COUNT_RULES: LazyLock<[CountRule; 6]> = LazyLock::new(|| {
         },
         CountRule {
             after: label(
-                r"(?i)votants|part|exprim",
+                r"(?i)votants|pris\s+part|exprim",
                 &format!(
                     r"(?i)(?:\bvotants|\bqui\s+ont\s+pris\s+part\s+(?:au\s+vote|à\s+la\s+d[ée]lib[ée]ration)|\bsuffrages\s+exprim[ée]s){sep}"
                 ),

@@ -655,3 +655,26 @@ fn count_files(dir: &std::path::Path) -> usize {
         })
         .sum()
 }
+
+/// `parse_text`'s findings: each input under `tests/data/fuzz/*.txt` gives a document, the
+/// whole way `registre parse` takes (decoding, normalization, parse, checks).
+/// - `heading_title_cut_inside_a_character.txt`: the title of an item missing from a chain of
+///   headings was compared by its first 30 bytes, cut inside an "ã".
+#[test]
+fn fuzz_text_findings_parse() {
+    let dir = root().join("tests/data/fuzz");
+    let mut n = 0;
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().and_then(|x| x.to_str()) != Some("txt") {
+            continue;
+        }
+        let data = std::fs::read(&p).unwrap();
+        let src = registre::input::from_bytes("fuzz.txt", &data).expect("a text input");
+        let (doc, text) = registre::parse::parse_keeping_text(&src);
+        let _ = registre::check::run(&doc, text.as_str());
+        assert!(serde_json::to_string(&doc).is_ok(), "{}", p.display());
+        n += 1;
+    }
+    assert!(n >= 1);
+}

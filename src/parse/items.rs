@@ -600,7 +600,7 @@ fn recover_by_title(
             }
             let mut pos = a.start;
             for line in text[a.start..b.start].split_inclusive('\n') {
-                if key(line).starts_with(&k[..k.len().min(30)]) {
+                if key(line).starts_with(&k[..crate::floor_boundary(&k, 30)]) {
                     out.push(Heading {
                         start: pos,
                         title_start: pos,

@@ -50,6 +50,13 @@ pub(crate) fn tail(s: &str, end: usize, n: usize) -> &str {
     &s[floor_boundary(s, end.saturating_sub(n))..end]
 }
 
+/// True when the text holds a character that a case-insensitive pattern matches as an ASCII
+/// letter (ſ as s, the Kelvin sign as k; no other letter folds to ASCII): searches that find a
+/// pattern's literal words in an ASCII-lowercased copy then do not apply.
+pub(crate) fn has_odd_folds(text: &str) -> bool {
+    text.contains('\u{17F}') || text.contains('\u{212A}')
+}
+
 /// The beginning of `s` (about `n` bytes), lowercased: what a test of how a long text begins
 /// needs, without lowercasing all of it.
 pub(crate) fn head_lower(s: &str, n: usize) -> String {

@@ -328,9 +328,7 @@ fn is_word(b: u8) -> bool {
 pub(super) fn code_mentions(text: &str, lower: &str) -> Vec<(usize, usize)> {
     // Only k and s have non-ASCII case folds (the Kelvin sign, the long s): with one of them
     // in the text, a head could be written in a way its lowercase literal does not find.
-    let finder = CODE_FINDER
-        .as_ref()
-        .filter(|_| !text.contains('\u{212A}') && !text.contains('ſ'));
+    let finder = CODE_FINDER.as_ref().filter(|_| !crate::has_odd_folds(text));
     let Some(f) = finder else {
         return ANY_CODE
             .find_iter(text)

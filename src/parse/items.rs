@@ -112,13 +112,6 @@ pub(super) fn tokens_start(text: &str, p: usize, n: usize) -> usize {
     i
 }
 
-/// True when the text holds a character that a case-insensitive pattern matches as an ASCII
-/// letter (ſ as s, the Kelvin sign as k): the prefilters that compare ASCII letters then do
-/// not apply.
-pub(super) fn has_odd_folds(text: &str) -> bool {
-    text.contains("\u{17F}") || text.contains("\u{212A}")
-}
-
 /// `full.find_iter(text)`, searched only around `triggers` (increasing positions, not ASCII
 /// whitespace). Exact when every match of `full` contains one of the triggers and touches
 /// at most `n` tokens (see `tokens_end`), and `full` matches no empty string: the first
@@ -224,7 +217,7 @@ fn line_captures<'t>(
 /// The line starts where each heading pattern may match (DELIB_HEADING, NUM_FIRST, NUMBERED).
 fn heading_lines(text: &str, weak: bool) -> [Vec<usize>; 3] {
     // A character folded to an ASCII letter (ſ, K) defeats the keyword test of NUMBERED.
-    let words = !has_odd_folds(text);
+    let words = !crate::has_odd_folds(text);
     let mut out: [Vec<usize>; 3] = Default::default();
     let b = text.as_bytes();
     for_each_line_start(text, |line| {

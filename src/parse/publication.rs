@@ -4,7 +4,8 @@ use crate::grammar::{self, Date};
 use regex::Regex;
 use std::sync::LazyLock;
 
-use super::items::{anchored, find_near, has_odd_folds, line_starts};
+use super::items::{anchored, find_near, line_starts};
+use crate::has_odd_folds;
 use crate::re;
 
 #[derive(Debug, Clone, Default, PartialEq)]

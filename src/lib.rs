@@ -50,6 +50,16 @@ pub(crate) fn tail(s: &str, end: usize, n: usize) -> &str {
     &s[floor_boundary(s, end.saturating_sub(n))..end]
 }
 
+/// The length in bytes of what `[^\n]{0,max}` matches at the start of `s`: up to `max`
+/// characters, not past the line's end (a pattern's trailing run, read in code).
+pub(crate) fn line_run(s: &str, max: usize) -> usize {
+    s.char_indices()
+        .take_while(|&(_, c)| c != '\n')
+        .take(max)
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
 /// True when the text holds a character that a case-insensitive pattern matches as an ASCII
 /// letter (ſ as s, the Kelvin sign as k; no other letter folds to ASCII): searches that find a
 /// pattern's literal words in an ASCII-lowercased copy then do not apply.

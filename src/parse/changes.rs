@@ -50,13 +50,7 @@ const REST: usize = 160;
 
 /// The rest of a sentence's line after its verb, at most `REST` characters: its length.
 fn rest_of_line(after: &str) -> usize {
-    after
-        .char_indices()
-        .take_while(|&(_, c)| c != '\n')
-        .take(REST)
-        .last()
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0)
+    crate::line_run(after, REST)
 }
 
 // A name with its civility: "M. Hugo ESNAULT", "Madame Claire BESSON".

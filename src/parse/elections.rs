@@ -130,12 +130,7 @@ pub fn read(subject: Option<&str>, body: &str) -> Option<ElectionRead> {
     let office = subject
         .and_then(|s| Some((s, SUBJECT.captures(s)?.name("office")?.start())))
         .map(|(s, at)| {
-            let end = s[at..]
-                .char_indices()
-                .take_while(|&(_, c)| c != '\n')
-                .take(120)
-                .last()
-                .map_or(at, |(i, c)| at + i + c.len_utf8());
+            let end = at + crate::line_run(&s[at..], 120);
             s[at..end].trim().trim_end_matches(['.', ':']).to_string()
         });
     // Rounds: from each "premier tour" heading to the next; one round when none is named.

@@ -215,44 +215,68 @@ pub fn resolve_items(
     if !per_item {
         return all;
     }
-    // Names are compared items × changes × members times: their keys are made once.
-    let present_keys: Vec<(String, Vec<String>)> = present
+    // Names are compared items × changes × members times: their keys are made once, and
+    // each item's lists hold borrowed names and keys, made owned only for its output.
+    let present_keys: Vec<(&str, Vec<String>)> = present
         .iter()
-        .map(|p| (p.name.clone(), name_key(&p.name)))
+        .map(|p| (p.name.as_str(), name_key(&p.name)))
         .collect();
     let change_keys: Vec<Vec<String>> =
         effective.iter().map(|(_, c)| name_key(&c.member)).collect();
+    let proxy_keys: Vec<Vec<String>> = proxies.iter().map(|p| name_key(&p.from)).collect();
+    /// A proxy held during an item: one of the sitting's, or one given by a member who left.
+    enum Held {
+        Listed(usize),
+        Left(usize),
+    }
     for (i, item) in items.iter_mut().enumerate() {
-        let mut members = present_keys.clone();
-        let mut held: Vec<Proxy> = proxies.to_vec();
+        let mut members: Vec<(&str, &[String])> = present_keys
+            .iter()
+            .map(|(n, k)| (*n, k.as_slice()))
+            .collect();
+        let mut held: Vec<(Held, &[String])> = proxy_keys
+            .iter()
+            .enumerate()
+            .map(|(k, key)| (Held::Listed(k), key.as_slice()))
+            .collect();
         // Members listed present who arrive later are not there before; those who leave are
         // not there after.
-        for ((at, c), key) in effective.iter().zip(&change_keys) {
+        for (j, ((at, c), key)) in effective.iter().zip(&change_keys).enumerate() {
             let before = i < *at;
             let gone = match c.kind {
                 changes::Kind::Arrival => before,
                 changes::Kind::Departure => !before,
             };
             if gone {
-                members.retain(|m| !same_keys(&m.1, key));
+                members.retain(|m| !same_keys(m.1, key));
             } else if c.kind == changes::Kind::Arrival
-                && !members.iter().any(|m| same_keys(&m.1, key))
+                && !members.iter().any(|m| same_keys(m.1, key))
             {
-                members.push((c.member.clone(), key.clone()));
-                held.retain(|p| !same_person(&p.from, &c.member));
+                members.push((&c.member, key));
+                held.retain(|p| !same_keys(p.1, key));
             }
-            if c.kind == changes::Kind::Departure && !before {
-                if let Some(to) = &c.proxy_to {
-                    if !held.iter().any(|p| same_person(&p.from, &c.member)) {
-                        held.push(Proxy {
-                            from: c.member.clone(),
-                            to: Some(to.clone()),
-                            span: Some(text.span(c.start, c.end)),
-                        });
-                    }
-                }
+            if c.kind == changes::Kind::Departure
+                && !before
+                && c.proxy_to.is_some()
+                && !held.iter().any(|p| same_keys(p.1, key))
+            {
+                held.push((Held::Left(j), key));
             }
         }
+        let held: Vec<Proxy> = held
+            .into_iter()
+            .map(|(h, _)| match h {
+                Held::Listed(k) => proxies[k].clone(),
+                Held::Left(j) => {
+                    let c = effective[j].1;
+                    Proxy {
+                        from: c.member.clone(),
+                        to: c.proxy_to.clone(),
+                        span: Some(text.span(c.start, c.end)),
+                    }
+                }
+            })
+            .collect();
         let here: Vec<AttendanceChange> = effective
             .iter()
             .filter(|(at, _)| *at == i)
@@ -271,7 +295,7 @@ pub fn resolve_items(
             attendance::Counts::default()
         };
         item.attendance = Some(ItemAttendance {
-            present_members: members.into_iter().map(|m| m.0).collect(),
+            present_members: members.into_iter().map(|m| m.0.to_string()).collect(),
             proxies: held,
             present: stated.present.map(|c| c.0),
             represented: stated.represented.map(|c| c.0),

@@ -4,10 +4,11 @@
 use super::regime::{self, Quorum, Regime};
 use super::{rule, Finding};
 use crate::model::{BodyKind, Deliberation, Document, DocumentKind, Outcome, Severity, Span};
-use crate::names::same_person;
+use crate::names::{name_key, same_keys, same_person};
 use crate::near::Near;
 use crate::re;
 use regex::Regex;
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 /// What every rule sees.
@@ -18,16 +19,23 @@ struct Ctx<'a> {
     /// Within two days of a change of regime: findings that depend on it are warnings.
     near_change: bool,
     /// Members arrive or leave during the sitting: the opening figures do not hold for every
-    /// item.
-    room_changes: bool,
+    /// item. (Searched when a rule first asks: its search reads the whole text, and many
+    /// documents have no rule that needs it.)
+    room_changes: OnceCell<bool>,
 }
 
 impl Ctx<'_> {
+    fn room_changes(&self) -> bool {
+        *self
+            .room_changes
+            .get_or_init(|| ROOM_CHANGES.is_match(self.text))
+    }
+
     /// The votants an item's tally must add up to, when the document lets one know it: the
     /// sitting's, unless someone arrives, leaves or stands aside during it.
     fn votants_for_items(&self) -> Option<u32> {
         let v = self.doc.attendance.voting?;
-        (!self.room_changes).then_some(v)
+        (!self.room_changes()).then_some(v)
     }
 
     /// The words of an item.
@@ -102,7 +110,7 @@ pub fn all(doc: &Document, text: &str, out: &mut Vec<Finding>) {
         text,
         regime,
         near_change,
-        room_changes: ROOM_CHANGES.is_match(text),
+        room_changes: OnceCell::new(),
     };
     size(&cx, out);
     counts(&cx, out);
@@ -227,20 +235,28 @@ fn proxy(cx: &Ctx, out: &mut Vec<Finding>) {
     let a = &cx.doc.attendance;
     let sev = regime_severity(cx);
     let max = cx.regime.proxies;
-    let mut seen: Vec<&str> = Vec::new();
-    for p in &a.proxies {
+    // Holders are compared proxies × proxies times: their keys are made once.
+    let keys: Vec<Option<Vec<String>>> = a
+        .proxies
+        .iter()
+        .map(|p| p.to.as_deref().map(name_key))
+        .collect();
+    let mut seen: Vec<&[String]> = Vec::new();
+    for (p, key) in a.proxies.iter().zip(&keys) {
         let Some(to) = p.to.as_deref().filter(|t| !t.is_empty()) else {
             continue;
         };
-        if seen.iter().any(|s| same_person(s, to)) {
+        let key = key.as_deref().unwrap_or_default();
+        if seen.iter().any(|s| same_keys(s, key)) {
             continue;
         }
-        seen.push(to);
+        seen.push(key);
         let held: Vec<&str> = a
             .proxies
             .iter()
-            .filter(|q| q.to.as_deref().is_some_and(|t| same_person(t, to)))
-            .map(|q| q.from.as_str())
+            .zip(&keys)
+            .filter(|(_, k)| k.as_deref().is_some_and(|k| same_keys(k, key)))
+            .map(|(q, _)| q.from.as_str())
             .collect();
         if held.len() > max {
             let m = format!(
@@ -264,7 +280,7 @@ fn tally(cx: &Ctx, d: &Deliberation, out: &mut Vec<Finding>) {
     };
     // The item's own votants when the document restates them, else the sitting's.
     let own = d.attendance.as_ref().and_then(|x| x.voting);
-    let Some(votants) = own.or(cx.votants_for_items()) else {
+    let Some(votants) = own.or(cx.doc.attendance.voting) else {
         return;
     };
     let sum = f + c + a;
@@ -272,7 +288,10 @@ fn tally(cx: &Ctx, d: &Deliberation, out: &mut Vec<Finding>) {
         .not_taking_part
         .unwrap_or(0)
         .max(v.not_taking_part_members.len() as u32);
-    if sum != votants && sum + ntp != votants {
+    // The sitting's votants hold for the item only without changes in the room, searched
+    // over the whole text, so last.
+    if sum != votants && sum + ntp != votants && (own.is_some() || cx.votants_for_items().is_some())
+    {
         let m = format!("{f} pour + {c} contre + {a} abstention = {sum}, but votants = {votants}");
         find(out, "TALLY", None, m, v.span, Some(d));
     }
@@ -346,11 +365,8 @@ fn accounts(cx: &Ctx, d: &Deliberation, out: &mut Vec<Finding>) {
     let (Some(f), Some(votants)) = (v.for_, cx.doc.attendance.voting) else {
         return;
     };
-    if cx.room_changes {
-        return;
-    }
     let sum = f + v.against.unwrap_or(0) + v.abstention.unwrap_or(0);
-    if sum == votants {
+    if sum == votants && !cx.room_changes() {
         let m = format!(
             "vote on the accounts counts every votant of the sitting ({sum} = votants {votants}) and the text does not say the mayor withdrew"
         );
@@ -498,21 +514,20 @@ fn secretary(cx: &Ctx, out: &mut Vec<Finding>) {
     let Some(s) = &cx.doc.session.secretary else {
         return;
     };
-    if a.present_members.is_empty() || cx.room_changes {
+    if a.present_members.is_empty() {
         return;
     }
-    // "GUGLIELMI MM" is "Marc-Marie GUGLIELMI": a shared surname is enough here.
-    let surnames = |n: &str| -> Vec<String> {
-        crate::names::name_key(n)
-            .into_iter()
-            .filter(|t| t.chars().count() >= 3)
-            .collect()
-    };
-    let sec = surnames(&s.name);
+    // "GUGLIELMI MM" is "Marc-Marie GUGLIELMI": a shared surname is enough here. (The keys
+    // are made once a name: a surname is a token of the key of three letters or more.)
+    let long = |t: &&String| t.chars().count() >= 3;
+    let sec_key = name_key(&s.name);
+    let sec: Vec<&String> = sec_key.iter().filter(long).collect();
     let listed = a.present_members.iter().any(|m| {
-        same_person(&m.name, &s.name) || surnames(&m.name).iter().any(|t| sec.contains(t))
+        let key = name_key(&m.name);
+        same_keys(&key, &sec_key) || key.iter().filter(long).any(|t| sec.contains(&t))
     });
-    if !listed {
+    // (Changes in the room, searched over the whole text, only when they decide.)
+    if !listed && !cx.room_changes() {
         let m = format!(
             "secrétaire de séance {} is not among the members present",
             s.name

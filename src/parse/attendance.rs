@@ -313,14 +313,10 @@ fn is_list_line(line: &str) -> bool {
         return false;
     }
     let cleaned = strip_parens(t);
-    let frags: Vec<&str> = cleaned
-        .split([',', ';'])
-        .flat_map(|f| f.split(" / "))
-        .flat_map(|f| f.split(" - "))
-        .flat_map(|f| f.split(" – "))
-        .map(str::trim)
-        .filter(|f| !f.is_empty())
-        .collect();
+    let mut frags: Vec<&str> = Vec::new();
+    for piece in cleaned.split([',', ';']) {
+        push_fragments(piece, &[" / ", " - ", " – "], &mut frags);
+    }
     if frags.is_empty() {
         return true;
     }
@@ -347,6 +343,27 @@ fn is_list_line(line: &str) -> bool {
     ok * 3 >= n * 2
 }
 
+/// The fragments of a piece of a list line: split at each of `seps` in turn (as nested
+/// `split`s would), trimmed, the empty ones left out.
+fn push_fragments<'a>(piece: &'a str, seps: &[&str], out: &mut Vec<&'a str>) {
+    match seps.split_first() {
+        // (A separator the piece lacks splits nothing: the test, a SIMD search, spares building
+        // `split`'s searcher for each piece of each line.)
+        Some((sep, rest)) if piece.contains(sep) => {
+            for p in piece.split(sep) {
+                push_fragments(p, rest, out);
+            }
+        }
+        Some((_, rest)) => push_fragments(piece, rest, out),
+        None => {
+            let f = piece.trim();
+            if !f.is_empty() {
+                out.push(f);
+            }
+        }
+    }
+}
+
 /// A line that stands as names by itself: a civility, several names, or a surname in
 /// capitals (not a title in capitals).
 fn is_strong_name_line(line: &str) -> bool {
@@ -363,15 +380,24 @@ fn is_strong_name_line(line: &str) -> bool {
     if separated && names::split_names(&cleaned).len() >= 2 {
         return true;
     }
-    let words: Vec<&str> = cleaned.split_whitespace().collect();
-    let caps = words
-        .iter()
-        .filter(|w| {
-            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-            letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
-        })
-        .count();
-    (1..=3).contains(&caps) && caps < words.len().max(2) || block_proxy_pair(t).is_some()
+    let (mut words, mut caps) = (0, 0);
+    for w in cleaned.split_whitespace() {
+        words += 1;
+        caps += is_caps_word(w) as usize;
+    }
+    (1..=3).contains(&caps) && caps < words.max(2) || block_proxy_pair(t).is_some()
+}
+
+/// A word of at least two letters, all capitals (its other characters aside).
+fn is_caps_word(w: &str) -> bool {
+    let mut letters = 0;
+    for c in w.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 /// The rest of an entry after its name: "qui a donné procuration à X", "pouvoir à X".
@@ -484,22 +510,13 @@ fn phrase_end(s: &str) -> usize {
 }
 
 fn has_caps_word(s: &str) -> bool {
-    s.split_whitespace().any(|w| {
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && w.chars()
-                .filter(|c| c.is_alphabetic())
-                .all(|c| c.is_uppercase())
-    })
+    s.split_whitespace().any(is_caps_word)
 }
 
 fn starts_with_caps_word(s: &str) -> bool {
-    s.split_whitespace().next().is_some_and(|w| {
-        let w = w.trim_end_matches([',', ';', '.', ')']);
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && w.chars()
-                .filter(|c| c.is_alphabetic())
-                .all(|c| c.is_uppercase())
-    })
+    s.split_whitespace()
+        .next()
+        .is_some_and(|w| is_caps_word(w.trim_end_matches([',', ';', '.', ')'])))
 }
 
 /// A proxy holder: a name, or a role ("le Maire") kept as written for the resolver.
@@ -596,7 +613,8 @@ pub fn members(region: &str, base: usize) -> Members {
     }
     // Labels inside a sentence, after their count: "(07 Procurations : X, Y et Z) et 04
     // Absents : A, B".
-    for c in INLINE_LABEL.captures_iter(region) {
+    let inline = may_hold_inline_label(region).then(|| INLINE_LABEL.captures_iter(region));
+    for c in inline.into_iter().flatten() {
         let m = c.get(0).unwrap();
         let k = c["k"].to_lowercase();
         let kind = if k.starts_with("abs") || k.starts_with("exc") {
@@ -675,6 +693,37 @@ static INLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:\(|\bet\s+|,\s*|;\s*)\s*\d{1,3}\s+(?:conseillers?\s+|membres?\s+)?(?:(?:[ée]taient|sont|[ée]tait)\s+)?(?P<k>procurations?|pouvoirs?|absents?|excus[ée]s?|repr[ée]sent[ée]s?)\s*:\s*",
     )
 });
+
+/// False when `INLINE_LABEL` cannot match `region`, tested without a pass of its lazy DFA over
+/// the whole region (most regions have none). A match's keyword follows `\s+` and is followed
+/// by `\s*:`, so it is the last word before a colon; its count (`\d{1,3}\s+`) ends one of the
+/// three words before it (at most two optional words stand between). The keyword is compared
+/// with the pattern's case folding: besides ASCII case, 'ſ' folds to 's' and 'É' to 'é'.
+fn may_hold_inline_label(region: &str) -> bool {
+    fn folded(c: char) -> char {
+        match c {
+            'É' => 'é',
+            'ſ' => 's',
+            c => c.to_ascii_lowercase(),
+        }
+    }
+    fn starts_with_stem(w: &str, stem: &str) -> bool {
+        let mut it = w.chars().map(folded);
+        stem.chars().all(|s| it.next() == Some(s))
+    }
+    region.match_indices(':').any(|(c, _)| {
+        let mut words = region[..c]
+            .rsplit(char::is_whitespace)
+            .filter(|w| !w.is_empty());
+        words.next().is_some_and(|k| {
+            ["procuration", "pouvoir", "absent", "excus", "repr"]
+                .iter()
+                .any(|stem| starts_with_stem(k, stem))
+        }) && words
+            .take(3)
+            .any(|w| w.chars().next_back().is_some_and(char::is_numeric))
+    })
+}
 
 /// Where a list inside a sentence ends: its closing bracket, the end of the sentence, a
 /// blank line or the next inline label.
@@ -1138,6 +1187,65 @@ mod tests {
         assert_eq!(m.proxies.len(), 2);
         assert_eq!(m.proxies[1].from, "Adeline FOURNIER");
         assert_eq!(m.proxies[1].to.as_deref(), Some("Julie PONS"));
+    }
+
+    #[test]
+    fn inline_label_gate_misses_no_match() {
+        // Random sentences of the pattern's pieces and near misses: wherever the pattern
+        // matches, the gate must let it run.
+        let parts = [
+            "(",
+            "07",
+            "3",
+            "١٢",
+            "et",
+            "ET",
+            ",",
+            ";",
+            "conseillers",
+            "membres",
+            "étaient",
+            "ÉTAIENT",
+            "sont",
+            "Procurations",
+            "PROCURATIONS",
+            "pouvoir",
+            "pouvoirs",
+            "ABSENTS",
+            "abſents",
+            "excusés",
+            "EXCUSÉS",
+            "excuse",
+            "représentés",
+            "REPRÉSENTÉE",
+            ":",
+            "x",
+            "Mme A",
+            "2024",
+            "(12)",
+        ];
+        let seps = ["", " ", "  ", "\n", "\t", "\u{a0}", "\u{2003}", " : "];
+        let mut seed: u64 = 0x9e3779b97f4a7c15;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let (mut matched, mut skipped) = (0, 0);
+        for _ in 0..200_000 {
+            let mut t = String::new();
+            for _ in 0..2 + next(8) {
+                t.push_str(parts[next(parts.len())]);
+                t.push_str(seps[next(seps.len())]);
+            }
+            let found = INLINE_LABEL.is_match(&t);
+            let gate = may_hold_inline_label(&t);
+            assert!(gate || !found, "{t:?}");
+            matched += found as usize;
+            skipped += !gate as usize;
+        }
+        assert!(matched > 100 && skipped > 100_000, "{matched} {skipped}");
     }
 
     #[test]

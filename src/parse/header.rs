@@ -527,7 +527,14 @@ pub fn president(text: &str) -> Option<Found<String>> {
             r"(?i)(?:doyen(?:ne)?\s+d'[âa]ge|plus\s+[âa]g[ée]e?\s+des\s+membres)\s*,?\s*((?:M\.|Mme|Monsieur|Madame)?\s*\p{Lu}[\p{L}\-' ]{2,40}?)\s*,?\s+(?:a\s+pris|prend|pr[ée]side|assure)",
         )
     });
-    if let Some(f) = DOYEN.captures(text).and_then(|c| name_in(c.get(1)?)) {
+    // Every match of DOYEN opens with "doyen" or "plus … âg": none starts before the first
+    // of these, and with none the costly pattern is neither compiled nor run.
+    static DOYEN_START: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)doyen|plus\s+[âa]g"));
+    let doyen_at = DOYEN_START.find(text).map(|m| m.start());
+    if let Some(f) = doyen_at
+        .and_then(|at| DOYEN.captures_at(text, at))
+        .and_then(|c| name_in(c.get(1)?))
+    {
         return Some(f);
     }
     // "ouverte par M. X, doyen d'âge des membres du conseil, qui préside".
@@ -536,6 +543,11 @@ pub fn president(text: &str) -> Option<Found<String>> {
             r"(?i)(?:par|,)\s+((?:M\.|Mme|Monsieur|Madame)\s+\p{Lu}[\p{L}\-' ]{2,40}?)\s*,\s*(?:le\s+|la\s+)?doyen(?:ne)?\s+d'[âa]ge[^.;]{0,60}?\b(?:pr[ée]side|prend\s+la\s+pr[ée]sidence|assure\s+la\s+pr[ée]sidence)",
         )
     });
+    // (Its matches hold "doyen".)
+    static DOYEN_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)doyen"));
+    if !doyen_at.is_some_and(|at| DOYEN_WORD.is_match(&text[at..])) {
+        return None;
+    }
     NAME_THEN_DOYEN
         .captures(text)
         .and_then(|c| name_in(c.get(1)?))
@@ -559,7 +571,11 @@ fn mayor_presiding(text: &str) -> Option<Found<String>> {
             r"(?i)\b(?:le|la)\s+(?:maire|pr[ée]sidente?)\b[^.]{0,200}?\b(?:ouvre|d[ée]clare\s+ouverte)\s+la\s+(?:s[ée]ance|session|r[ée]union)",
         )
     });
-    if !OPENS.is_match(text) {
+    // Every match of OPENS ends with this phrase: without it the costly pattern (a run of up
+    // to 200 characters) is neither compiled nor run.
+    static OPENING: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)(?:ouvre|ouverte)\s+la\s+(?:s[ée]ance|session|r[ée]union)"));
+    if !OPENING.is_match(text) || !OPENS.is_match(text) {
         return None;
     }
     static SIGNER: LazyLock<Regex> = LazyLock::new(|| {
@@ -1016,6 +1032,17 @@ mod tests {
             "lieu ordinaire de ses séances"
         );
         assert_eq!(place("Le conseil municipal s'est réuni le mardi 12 mars 2024 à 20 h 00 à la salle du conseil, sous la présidence").unwrap().value, "salle du conseil");
+    }
+
+    #[test]
+    fn the_doyen_and_the_mayor_are_found_past_their_gates() {
+        let t = "Présents : tous.\nLe doyen d'âge, Monsieur Paul DURAND, préside la séance.";
+        assert_eq!(president(t).unwrap().value, "Paul DURAND");
+        let t = "Séance ouverte par M. Paul DURAND, doyen d'âge des membres, qui préside.";
+        assert_eq!(president(t).unwrap().value, "Paul DURAND");
+        assert!(president("Paul DURAND, doyen d'âge.").is_none());
+        let t = "Le Maire ouvre la séance à 20 h.\nLe Maire\nAnne MARTIN\n";
+        assert_eq!(president(t).unwrap().value, "Anne MARTIN");
     }
 
     #[test]

@@ -27,88 +27,98 @@ pub fn head(text: &str, lines: usize) -> &str {
     &text[..end]
 }
 
+/// One regex that finds the earliest of several patterns, each compiled as `re` would, in a
+/// group of its own: at the leftmost start the first pattern in order that matches there wins,
+/// as when each is searched alone and the earliest first match is kept (ties to the first).
+fn first_of(patterns: &[&str]) -> Regex {
+    let groups: Vec<String> = patterns
+        .iter()
+        .map(|p| format!("({})", crate::regex_ascii::ascii_boundaries(p)))
+        .collect();
+    Regex::new(&groups.join("|")).unwrap()
+}
+
+/// The index of the pattern of `first_of` whose group holds the match.
+fn which(c: &regex::Captures<'_>) -> usize {
+    (1..c.len()).find(|&g| c.get(g).is_some()).unwrap_or(1) - 1
+}
+
 pub fn document_kind(text: &str, items: usize) -> DocumentKind {
-    static EXTRAIT: LazyLock<Regex> = LazyLock::new(|| {
-        re(
+    const KINDS: [(&str, DocumentKind); 4] = [
+        (
+            r"(?i)liste\s+des\s+d[ée]lib[ée]rations|d[ée]lib[ée]rations\s+examin[ée]es",
+            DocumentKind::ListeDeliberations,
+        ),
+        (
             r"(?i)extrait\s+(?:du|des)\s+(?:registre|proc[eè]s)|registre\s+des\s+d[ée]lib[ée]rations",
-        )
-    });
-    static PV: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)proc[eè]s[\s-]*verba[lu]x?|^\s*PV\b"));
-    static CR: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?im)compte[\s-]*rendu|^\s*CR\s+(?:du|de\s+la)\b|relev[ée]\s+de\s+d[ée]cisions")
-    });
-    static LIST: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)liste\s+des\s+d[ée]lib[ée]rations|d[ée]lib[ée]rations\s+examin[ée]es")
-    });
-    let h = head(text, 25);
-    let first = |r: &Regex| r.find(h).map(|m| m.start());
-    let mut found: Vec<(usize, DocumentKind)> = [
-        (first(&LIST), DocumentKind::ListeDeliberations),
-        (first(&EXTRAIT), DocumentKind::Extrait),
-        (first(&PV), DocumentKind::ProcesVerbal),
-        (first(&CR), DocumentKind::CompteRendu),
-    ]
-    .into_iter()
-    .filter_map(|(p, k)| p.map(|p| (p, k)))
-    .collect();
-    found.sort_by_key(|(p, _)| *p);
-    match found.first() {
-        Some((_, k)) => *k,
+            DocumentKind::Extrait,
+        ),
+        (
+            r"(?i)proc[eè]s[\s-]*verba[lu]x?|^\s*PV\b",
+            DocumentKind::ProcesVerbal,
+        ),
+        (
+            r"(?im)compte[\s-]*rendu|^\s*CR\s+(?:du|de\s+la)\b|relev[ée]\s+de\s+d[ée]cisions",
+            DocumentKind::CompteRendu,
+        ),
+    ];
+    // The earliest mention decides (ties to the first kind): one search of the head, not four
+    // (none of these patterns has a group of its own).
+    static FIRST: LazyLock<Regex> = LazyLock::new(|| first_of(&KINDS.map(|(p, _)| p)));
+    match FIRST.captures(head(text, 25)) {
+        Some(c) => KINDS[which(&c)].1,
         None if items <= 1 && text.contains("libér") => DocumentKind::Extrait,
         None => DocumentKind::Other,
     }
 }
 
 pub fn body_kind(text: &str) -> Option<BodyKind> {
-    static KINDS: LazyLock<Vec<(Regex, BodyKind)>> = LazyLock::new(|| {
-        vec![
-            (
-                re(r"(?i)commission\s+permanente"),
-                BodyKind::CommissionPermanente,
-            ),
-            (
-                re(
-                    r"(?i)conseil\s+(?:de\s+(?:la\s+)?)?communaut(?:aire|é)|communaut[ée]\s+(?:de\s+communes|d'agglom[ée]ration|urbaine)|m[ée]tropole\b.*\bconseil\s+m[ée]tropolitain|conseil\s+m[ée]tropolitain",
-                ),
-                BodyKind::ConseilCommunautaire,
-            ),
-            (
-                re(
-                    r"(?i)comit[ée]\s+syndical|syndicat\s+(?:mixte|intercommunal)|\bSIVOM\b|\bSIAEP\b|\bSIVU\b",
-                ),
-                BodyKind::ComiteSyndical,
-            ),
-            (
-                re(r"(?i)conseil\s+d[ée]partemental|conseil\s+g[ée]n[ée]ral\b"),
-                BodyKind::ConseilDepartemental,
-            ),
-            (re(r"(?i)conseil\s+r[ée]gional"), BodyKind::ConseilRegional),
-            (re(r"(?i)conseil\s+municipal"), BodyKind::ConseilMunicipal),
-            (
-                re(r"(?i)\bmairie\b|\bcommune\b|\bville\b|\bmaire\b"),
-                BodyKind::ConseilMunicipal,
-            ),
-        ]
-    });
+    const KINDS: [(&str, BodyKind); 7] = [
+        (
+            r"(?i)commission\s+permanente",
+            BodyKind::CommissionPermanente,
+        ),
+        (
+            r"(?i)conseil\s+(?:de\s+(?:la\s+)?)?communaut(?:aire|é)|communaut[ée]\s+(?:de\s+communes|d'agglom[ée]ration|urbaine)|m[ée]tropole\b.*\bconseil\s+m[ée]tropolitain|conseil\s+m[ée]tropolitain",
+            BodyKind::ConseilCommunautaire,
+        ),
+        (
+            r"(?i)comit[ée]\s+syndical|syndicat\s+(?:mixte|intercommunal)|\bSIVOM\b|\bSIAEP\b|\bSIVU\b",
+            BodyKind::ComiteSyndical,
+        ),
+        (
+            r"(?i)conseil\s+d[ée]partemental|conseil\s+g[ée]n[ée]ral\b",
+            BodyKind::ConseilDepartemental,
+        ),
+        (r"(?i)conseil\s+r[ée]gional", BodyKind::ConseilRegional),
+        (r"(?i)conseil\s+municipal", BodyKind::ConseilMunicipal),
+        (
+            r"(?i)\bmairie\b|\bcommune\b|\bville\b|\bmaire\b",
+            BodyKind::ConseilMunicipal,
+        ),
+    ];
+    const WEAK: usize = KINDS.len() - 1;
+    static EACH: LazyLock<Vec<Regex>> =
+        LazyLock::new(|| KINDS.iter().map(|(p, _)| re(p)).collect());
+    // The councils (all but the weak last), none with a group of its own.
+    static COUNCIL: LazyLock<Regex> =
+        LazyLock::new(|| first_of(&KINDS[..WEAK].iter().map(|(p, _)| *p).collect::<Vec<_>>()));
     let h = head(text, 30);
     // The earliest mention of a council in the head decides; "commune", "mairie" and the
-    // like only when no council is named.
-    let mut best: Option<(usize, BodyKind)> = None;
-    let weak = KINDS.len() - 1;
-    for (i, (r, k)) in KINDS.iter().enumerate() {
-        if let Some(m) = r.find(h) {
-            let p = if i == weak {
-                m.start() + 100_000
-            } else {
-                m.start()
-            };
+    // like only when no council is named (their place counts 100 000 bytes further on).
+    let mut best: Option<(usize, BodyKind)> = COUNCIL
+        .captures(h)
+        .map(|c| (c.get(0).map_or(0, |m| m.start()), KINDS[which(&c)].1));
+    if best.is_none_or(|(bp, _)| bp > 100_000) {
+        if let Some(m) = EACH[WEAK].find(h) {
+            let p = m.start() + 100_000;
             if best.is_none_or(|(bp, _)| p < bp) {
-                best = Some((p, *k));
+                best = Some((p, KINDS[WEAK].1));
             }
         }
     }
     if best.is_none() {
-        for (r, k) in KINDS.iter() {
+        for (r, (_, k)) in EACH.iter().zip(KINDS.iter()) {
             if r.is_match(text) {
                 return Some(*k);
             }
@@ -282,7 +292,7 @@ pub fn session_date(text: &str) -> Option<Found<Date>> {
     });
     let h = head(text, 40);
     // "L'an deux mil vingt-trois, le quatorze avril": the formal opening sentence.
-    if let Some((s, e, d)) = grammar::find_all(h, grammar::words_date).into_iter().next() {
+    if let Some((s, e, d)) = first_words_date(h) {
         return Some(Found {
             value: d,
             start: s,
@@ -328,6 +338,32 @@ pub fn session_date(text: &str) -> Option<Found<Date>> {
             start: s,
             end: e,
         });
+    }
+    None
+}
+
+/// The first match of `grammar::find_all(h, grammar::words_date)`, found without trying
+/// the parser at every word: it fails at once on a word that does not open with "l" or "L",
+/// so only those word starts (as `find_all` tells them) are tried, in order.
+fn first_words_date(h: &str) -> Option<(usize, usize, Date)> {
+    let b = h.as_bytes();
+    let mut i = 0;
+    while let Some(k) = b[i..].iter().position(|&c| c | 0x20 == b'l') {
+        let at = i + k;
+        i = at + 1;
+        let word_start = h[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if !word_start {
+            continue;
+        }
+        if let Ok((rest, d)) = grammar::words_date(&h[at..]) {
+            let end = h.len() - rest.len();
+            if end > at {
+                return Some((at, end, d));
+            }
+        }
     }
     None
 }
@@ -491,7 +527,14 @@ pub fn president(text: &str) -> Option<Found<String>> {
             r"(?i)(?:doyen(?:ne)?\s+d'[âa]ge|plus\s+[âa]g[ée]e?\s+des\s+membres)\s*,?\s*((?:M\.|Mme|Monsieur|Madame)?\s*\p{Lu}[\p{L}\-' ]{2,40}?)\s*,?\s+(?:a\s+pris|prend|pr[ée]side|assure)",
         )
     });
-    if let Some(f) = DOYEN.captures(text).and_then(|c| name_in(c.get(1)?)) {
+    // Every match of DOYEN opens with "doyen" or "plus … âg": none starts before the first
+    // of these, and with none the costly pattern is neither compiled nor run.
+    static DOYEN_START: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)doyen|plus\s+[âa]g"));
+    let doyen_at = DOYEN_START.find(text).map(|m| m.start());
+    if let Some(f) = doyen_at
+        .and_then(|at| DOYEN.captures_at(text, at))
+        .and_then(|c| name_in(c.get(1)?))
+    {
         return Some(f);
     }
     // "ouverte par M. X, doyen d'âge des membres du conseil, qui préside".
@@ -500,6 +543,11 @@ pub fn president(text: &str) -> Option<Found<String>> {
             r"(?i)(?:par|,)\s+((?:M\.|Mme|Monsieur|Madame)\s+\p{Lu}[\p{L}\-' ]{2,40}?)\s*,\s*(?:le\s+|la\s+)?doyen(?:ne)?\s+d'[âa]ge[^.;]{0,60}?\b(?:pr[ée]side|prend\s+la\s+pr[ée]sidence|assure\s+la\s+pr[ée]sidence)",
         )
     });
+    // (Its matches hold "doyen".)
+    static DOYEN_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)doyen"));
+    if !doyen_at.is_some_and(|at| DOYEN_WORD.is_match(&text[at..])) {
+        return None;
+    }
     NAME_THEN_DOYEN
         .captures(text)
         .and_then(|c| name_in(c.get(1)?))
@@ -523,7 +571,11 @@ fn mayor_presiding(text: &str) -> Option<Found<String>> {
             r"(?i)\b(?:le|la)\s+(?:maire|pr[ée]sidente?)\b[^.]{0,200}?\b(?:ouvre|d[ée]clare\s+ouverte)\s+la\s+(?:s[ée]ance|session|r[ée]union)",
         )
     });
-    if !OPENS.is_match(text) {
+    // Every match of OPENS ends with this phrase: without it the costly pattern (a run of up
+    // to 200 characters) is neither compiled nor run.
+    static OPENING: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)(?:ouvre|ouverte)\s+la\s+(?:s[ée]ance|session|r[ée]union)"));
+    if !OPENING.is_match(text) || !OPENS.is_match(text) {
         return None;
     }
     static SIGNER: LazyLock<Regex> = LazyLock::new(|| {
@@ -736,6 +788,163 @@ pub fn secretary(text: &str) -> Option<Found<String>> {
 mod tests {
     use super::*;
 
+    /// Texts made of header fragments in random order and case, with random separators and
+    /// stray letters, where the first match of several patterns is decided by small shifts.
+    fn mixed_texts() -> Vec<String> {
+        let parts = [
+            "Liste des délibérations",
+            "délibérations examinées",
+            "EXTRAIT DU REGISTRE",
+            "extrait des procès",
+            "registre des délibérations",
+            "Procès-verbal",
+            "PV ",
+            "\nPV\n",
+            "compte rendu",
+            "CR du ",
+            "\nCR de la",
+            "relevé de décisions",
+            "commission permanente",
+            "conseil communautaire",
+            "communauté de communes",
+            "Métropole du x conseil métropolitain",
+            "comité syndical",
+            "SIVOM",
+            "éSIVU",
+            "SIAEPx",
+            "conseil départemental",
+            "conseil général",
+            "conseil régional",
+            "CONSEIL MUNICIPAL",
+            "mairie",
+            "commune",
+            "ville",
+            "maire",
+            "l'an",
+            "L'AN deux mil vingt-trois, le quatorze avril",
+            "lan deux mille vingt le 3 mai",
+            "l an deux mille vingt-quatre et le premier mars",
+            "Plan",
+            "é",
+            "x",
+            ", ",
+            " ",
+            "\n",
+            "\t",
+            "1",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        (0..3000)
+            .map(|_| {
+                let n = (next() % 12) as usize;
+                let mut t = String::new();
+                for _ in 0..n {
+                    let p = parts[(next() % parts.len() as u64) as usize];
+                    match next() % 3 {
+                        0 => t.push_str(&p.to_uppercase()),
+                        _ => t.push_str(p),
+                    }
+                }
+                t
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_search_finds_the_kind_the_separate_searches_found() {
+        let doc: Vec<(Regex, DocumentKind)> = [
+            (r"(?i)liste\s+des\s+d[ée]lib[ée]rations|d[ée]lib[ée]rations\s+examin[ée]es", DocumentKind::ListeDeliberations),
+            (r"(?i)extrait\s+(?:du|des)\s+(?:registre|proc[eè]s)|registre\s+des\s+d[ée]lib[ée]rations", DocumentKind::Extrait),
+            (r"(?i)proc[eè]s[\s-]*verba[lu]x?|^\s*PV\b", DocumentKind::ProcesVerbal),
+            (r"(?im)compte[\s-]*rendu|^\s*CR\s+(?:du|de\s+la)\b|relev[ée]\s+de\s+d[ée]cisions", DocumentKind::CompteRendu),
+        ]
+        .into_iter()
+        .map(|(p, k)| (re(p), k))
+        .collect();
+        let old_doc = |text: &str, items: usize| {
+            let h = head(text, 25);
+            let mut found: Vec<(usize, DocumentKind)> = doc
+                .iter()
+                .filter_map(|(r, k)| r.find(h).map(|m| (m.start(), *k)))
+                .collect();
+            found.sort_by_key(|(p, _)| *p);
+            match found.first() {
+                Some((_, k)) => *k,
+                None if items <= 1 && text.contains("libér") => DocumentKind::Extrait,
+                None => DocumentKind::Other,
+            }
+        };
+        let body: Vec<Regex> = [
+            r"(?i)commission\s+permanente",
+            r"(?i)conseil\s+(?:de\s+(?:la\s+)?)?communaut(?:aire|é)|communaut[ée]\s+(?:de\s+communes|d'agglom[ée]ration|urbaine)|m[ée]tropole\b.*\bconseil\s+m[ée]tropolitain|conseil\s+m[ée]tropolitain",
+            r"(?i)comit[ée]\s+syndical|syndicat\s+(?:mixte|intercommunal)|\bSIVOM\b|\bSIAEP\b|\bSIVU\b",
+            r"(?i)conseil\s+d[ée]partemental|conseil\s+g[ée]n[ée]ral\b",
+            r"(?i)conseil\s+r[ée]gional",
+            r"(?i)conseil\s+municipal",
+            r"(?i)\bmairie\b|\bcommune\b|\bville\b|\bmaire\b",
+        ]
+        .into_iter()
+        .map(re)
+        .collect();
+        let kinds = [
+            BodyKind::CommissionPermanente,
+            BodyKind::ConseilCommunautaire,
+            BodyKind::ComiteSyndical,
+            BodyKind::ConseilDepartemental,
+            BodyKind::ConseilRegional,
+            BodyKind::ConseilMunicipal,
+            BodyKind::ConseilMunicipal,
+        ];
+        let old_body = |text: &str| {
+            let h = head(text, 30);
+            let mut best: Option<(usize, BodyKind)> = None;
+            for (i, r) in body.iter().enumerate() {
+                if let Some(m) = r.find(h) {
+                    let p = if i == 6 {
+                        m.start() + 100_000
+                    } else {
+                        m.start()
+                    };
+                    if best.is_none_or(|(bp, _)| p < bp) {
+                        best = Some((p, kinds[i]));
+                    }
+                }
+            }
+            if best.is_none() {
+                for (i, r) in body.iter().enumerate() {
+                    if r.is_match(text) {
+                        return Some(kinds[i]);
+                    }
+                }
+            }
+            best.map(|(_, k)| k)
+        };
+        let mut texts = mixed_texts();
+        // A head line so long that a weak mention at its start beats a council past 100 000.
+        texts.push(format!("mairie {} conseil municipal", "x".repeat(100_050)));
+        texts.push(format!("{}\nconseil municipal {}", "\n".repeat(40), "x"));
+        for t in &texts {
+            assert_eq!(document_kind(t, 1), old_doc(t, 1), "{t:?}");
+            assert_eq!(document_kind(t, 3), old_doc(t, 3), "{t:?}");
+            assert_eq!(body_kind(t), old_body(t), "{t:?}");
+            let want = grammar::find_all(head(t, 40), grammar::words_date)
+                .into_iter()
+                .next();
+            let got = first_words_date(head(t, 40));
+            assert_eq!(
+                got.map(|(s, e, d)| (s, e, d.iso())),
+                want.map(|(s, e, d)| (s, e, d.iso())),
+                "{t:?}"
+            );
+        }
+    }
+
     #[test]
     fn kinds() {
         assert_eq!(
@@ -823,6 +1032,17 @@ mod tests {
             "lieu ordinaire de ses séances"
         );
         assert_eq!(place("Le conseil municipal s'est réuni le mardi 12 mars 2024 à 20 h 00 à la salle du conseil, sous la présidence").unwrap().value, "salle du conseil");
+    }
+
+    #[test]
+    fn the_doyen_and_the_mayor_are_found_past_their_gates() {
+        let t = "Présents : tous.\nLe doyen d'âge, Monsieur Paul DURAND, préside la séance.";
+        assert_eq!(president(t).unwrap().value, "Paul DURAND");
+        let t = "Séance ouverte par M. Paul DURAND, doyen d'âge des membres, qui préside.";
+        assert_eq!(president(t).unwrap().value, "Paul DURAND");
+        assert!(president("Paul DURAND, doyen d'âge.").is_none());
+        let t = "Le Maire ouvre la séance à 20 h.\nLe Maire\nAnne MARTIN\n";
+        assert_eq!(president(t).unwrap().value, "Anne MARTIN");
     }
 
     #[test]

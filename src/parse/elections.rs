@@ -73,11 +73,53 @@ static CANDIDATE: LazyLock<Near> = LazyLock::new(|| {
     )
 });
 // elected := "A été élu(e)" ":"? names | names "a été élu(e)/proclamé(e)" | "est élu(e)"
-static ELECTED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?:a|ont)\s+[ée]t[ée]\s+(?:[ée]lus?e?s?|proclam[ée]e?s?|d[ée]sign[ée]e?s?)(?:\s+(?:[àa]\s+l'unanimit[ée]|au\s+\w+\s+tour))?\s*[^\n:]{0,80}?:\s*(?P<names>[^\n]+(?:\n[^\n]+)?)",
-    )
-});
+// (Anchored: searched only where "a"/"ont" and spaces end right before a trigger of
+// `ELECTED_AT`; see `elected_after`.)
+const ELECTED_AFTER_PATTERN: &str = r"(?i)^(?:a|ont)\s+[ée]t[ée]\s+(?:[ée]lus?e?s?|proclam[ée]e?s?|d[ée]sign[ée]e?s?)(?:\s+(?:[àa]\s+l'unanimit[ée]|au\s+\w+\s+tour))?\s*[^\n:]{0,80}?:\s*(?P<names>[^\n]+(?:\n[^\n]+)?)";
+static ELECTED_AFTER: LazyLock<Regex> = LazyLock::new(|| re(ELECTED_AFTER_PATTERN));
+/// What follows the spaces after "a"/"ont" in every match of `ELECTED_AFTER` (literal, so
+/// found by the regex crate's prefilter, where `(?:a|ont)\s+` has none).
+static ELECTED_AT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)[ée]t[ée]\s+(?:[ée]l|proclam|d[ée]sign)"));
+
+/// The names of the successive matches of `ELECTED_AFTER` as if unanchored over `body`.
+///
+/// A match starts with "a" or "ont", then spaces (`\s+`, Unicode white space, which is
+/// what `char::is_whitespace` tests), then a match of `ELECTED_AT`; the spaces end at it,
+/// since "é"/"e" is no space, and begin right after "a"/"ont", which are no spaces. So each
+/// match starts at the one position given by an `ELECTED_AT` match (those cannot overlap:
+/// none starts inside another), and the leftmost match from a position is the anchored
+/// match at the first such start that has one. The pattern has no other assertion, so
+/// anchoring it on the slice from that start matches as the whole text would.
+fn elected_after(body: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for t in ELECTED_AT.find_iter(body) {
+        let w = body[..t.start()]
+            .trim_end_matches(char::is_whitespace)
+            .len();
+        if w == t.start() {
+            continue;
+        }
+        let b = body.as_bytes();
+        let start = if w >= 1 && b[w - 1].eq_ignore_ascii_case(&b'a') {
+            w - 1
+        } else if w >= 3 && b[w - 3..w].eq_ignore_ascii_case(b"ont") {
+            w - 3
+        } else {
+            continue;
+        };
+        if start < at {
+            continue;
+        }
+        if let Some(c) = ELECTED_AFTER.captures(&body[start..]) {
+            at = start + c.get(0).unwrap().end();
+            out.push(c.name("names").unwrap().as_str());
+        }
+    }
+    out
+}
+
 static ELECTED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?im)(?:^|[.;]\s+)(?P<name>(?:M\.|Mme|Monsieur|Madame)\s+[^\n,;]{3,60}?)\s*,?(?:\s+ayant\s+obtenu\s+la\s+majorit[ée]\s+absolue\s*,)?\s+(?:a\s+[ée]t[ée]|est)\s+(?:[ée]lue?|proclam[ée]e?|d[ée]sign[ée]e?)",
@@ -196,8 +238,8 @@ pub fn read(subject: Option<&str>, body: &str) -> Option<ElectionRead> {
         }
     }
     let mut elected: Vec<String> = Vec::new();
-    for c in ELECTED_AFTER.captures_iter(body) {
-        for n in names::split_names(&c["names"]) {
+    for found in elected_after(body) {
+        for n in names::split_names(found) {
             if !elected.contains(&n.name) {
                 elected.push(n.name);
             }
@@ -313,6 +355,60 @@ mod tests {
             e.elected,
             ["Romain RIBEIRO", "Joachim LUDER", "Gilles PAPIN"]
         );
+    }
+
+    #[test]
+    fn elected_after_finds_what_the_unanchored_pattern_finds() {
+        let full = re(&ELECTED_AFTER_PATTERN.replacen("^", "", 1));
+        let parts = [
+            "a",
+            "A",
+            "ont",
+            "ONT",
+            "Ont",
+            " ",
+            "  ",
+            "\n",
+            "\u{a0}",
+            "été",
+            "ETE",
+            "Été",
+            "ete",
+            "élu",
+            "élus",
+            "proclamée",
+            "désignés",
+            "Designe",
+            "à l'unanimité",
+            "au premier tour",
+            " : ",
+            ":",
+            "M. Paul ROUX",
+            ", Mme Léa MARTY",
+            "x",
+            "la",
+            "t",
+            "ſ",
+            "\n\n",
+            "elu",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let n = (seed % 24) as usize;
+            for i in 0..n {
+                let r = seed.rotate_left(i as u32 * 5) ^ (i as u64).wrapping_mul(0x9e37_79b9);
+                text.push_str(parts[(r % parts.len() as u64) as usize]);
+            }
+            let want: Vec<&str> = full
+                .captures_iter(&text)
+                .map(|c| c.name("names").unwrap().as_str())
+                .collect();
+            assert_eq!(elected_after(&text), want, "{text:?}");
+        }
     }
 
     #[test]

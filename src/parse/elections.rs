@@ -82,7 +82,8 @@ static ELECTED_AFTER: LazyLock<Regex> = LazyLock::new(|| re(ELECTED_AFTER_PATTER
 static ELECTED_AT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)[ée]t[ée]\s+(?:[ée]l|proclam|d[ée]sign)"));
 
-/// The names of the successive matches of `ELECTED_AFTER` as if unanchored over `body`.
+/// The names of the successive matches of `ELECTED_AFTER` as if unanchored over `body`, and
+/// whether `ELECTED_AT` matched anywhere.
 ///
 /// A match starts with "a" or "ont", then spaces (`\s+`, Unicode white space, which is
 /// what `char::is_whitespace` tests), then a match of `ELECTED_AT`; the spaces end at it,
@@ -91,10 +92,12 @@ static ELECTED_AT: LazyLock<Regex> =
 /// none starts inside another), and the leftmost match from a position is the anchored
 /// match at the first such start that has one. The pattern has no other assertion, so
 /// anchoring it on the slice from that start matches as the whole text would.
-fn elected_after(body: &str) -> Vec<&str> {
+fn elected_after(body: &str) -> (Vec<&str>, bool) {
     let mut out = Vec::new();
     let mut at = 0;
+    let mut any = false;
     for t in ELECTED_AT.find_iter(body) {
+        any = true;
         let w = body[..t.start()]
             .trim_end_matches(char::is_whitespace)
             .len();
@@ -117,7 +120,7 @@ fn elected_after(body: &str) -> Vec<&str> {
             out.push(c.name("names").unwrap().as_str());
         }
     }
-    out
+    (out, any)
 }
 
 static ELECTED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -157,24 +160,28 @@ fn count_after(text: &str, label: &Regex, from: usize, to: usize) -> Option<u32>
 /// Whether an item is an election, by its subject or by its figures.
 pub fn is_election(subject: Option<&str>, body: &str) -> bool {
     let by_subject = subject.is_some_and(|s| SUBJECT.is_match(s));
-    let by_figures = MAJORITY.is_match(body) && EXPRESSED.is_match(body);
-    by_subject || by_figures
+    by_subject || by_figures(body)
+}
+
+fn by_figures(body: &str) -> bool {
+    MAJORITY.is_match(body) && EXPRESSED.is_match(body)
 }
 
 /// Reads the election of an item; None when it shows neither figures nor an elected name.
 pub fn read(subject: Option<&str>, body: &str) -> Option<ElectionRead> {
-    if !is_election(subject, body) {
+    // (The subject's match both tells an election, as in `is_election`, and gives the
+    // office: searched once.)
+    let office_at = subject.and_then(|s| Some((s, SUBJECT.captures(s)?.name("office")?.start())));
+    if office_at.is_none() && !by_figures(body) {
         return None;
     }
     // The office runs on to the end of the line, at most 120 characters: the pattern holds
     // its first two, which decide whether it matches, and the rest is read here (a run of
     // 120 in the pattern made its lazy DFA build states for every subject).
-    let office = subject
-        .and_then(|s| Some((s, SUBJECT.captures(s)?.name("office")?.start())))
-        .map(|(s, at)| {
-            let end = at + crate::line_run(&s[at..], 120);
-            s[at..end].trim().trim_end_matches(['.', ':']).to_string()
-        });
+    let office = office_at.map(|(s, at)| {
+        let end = at + crate::line_run(&s[at..], 120);
+        s[at..end].trim().trim_end_matches(['.', ':']).to_string()
+    });
     // Rounds: from each "premier tour" heading to the next; one round when none is named.
     let mut starts: Vec<(u32, usize)> = ROUND
         .captures_iter(body)
@@ -238,7 +245,8 @@ pub fn read(subject: Option<&str>, body: &str) -> Option<ElectionRead> {
         }
     }
     let mut elected: Vec<String> = Vec::new();
-    for found in elected_after(body) {
+    let (after, ete) = elected_after(body);
+    for found in after {
         for n in names::split_names(found) {
             if !elected.contains(&n.name) {
                 elected.push(n.name);
@@ -254,7 +262,17 @@ pub fn read(subject: Option<&str>, body: &str) -> Option<ElectionRead> {
             }
         }
     }
-    for c in ELECTED_BEFORE.captures_iter(body) {
+    // Every match of `ELECTED_BEFORE` ends with "a été élu…", which holds a match of
+    // `ELECTED_AT`, or with "est élu…", which holds one of `IS_ELECTED`: without either its
+    // full pass (no literal prefilter) cannot find anything.
+    static IS_ELECTED: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)est\s+(?:[ée]l|proclam|d[ée]sign)"));
+    let maybe_before = ete || IS_ELECTED.is_match(body);
+    for c in maybe_before
+        .then(|| ELECTED_BEFORE.captures_iter(body))
+        .into_iter()
+        .flatten()
+    {
         if let Some((name, _)) = names::clean_name(&c["name"]) {
             if !elected.contains(&name) {
                 elected.push(name);
@@ -407,7 +425,7 @@ mod tests {
                 .captures_iter(&text)
                 .map(|c| c.name("names").unwrap().as_str())
                 .collect();
-            assert_eq!(elected_after(&text), want, "{text:?}");
+            assert_eq!(elected_after(&text).0, want, "{text:?}");
         }
     }
 

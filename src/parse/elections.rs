@@ -219,7 +219,17 @@ pub fn read(subject: Option<&str>, body: &str) -> Option<ElectionRead> {
         }
         r.expressed = count_after(body, &EXPRESSED, start, end);
         r.absolute_majority = count_after(body, &MAJORITY, start, end);
-        for c in CANDIDATE.captures_iter(&body[start..end]) {
+        // Every match of `CANDIDATE` holds a count and its unit ("12 voix"), which `COUNTED`
+        // finds: without one in the round, its trigger pass and windows are skipped.
+        static COUNTED: LazyLock<Regex> =
+            LazyLock::new(|| re(r"(?i)\d\s+(?:voix|suffrages|votes)"));
+        let round = &body[start..end];
+        let counted = COUNTED.is_match(round);
+        for c in counted
+            .then(|| CANDIDATE.captures_iter(round))
+            .into_iter()
+            .flatten()
+        {
             let raw = c["name"]
                 .trim_start_matches(|c: char| !c.is_alphabetic())
                 .trim();

@@ -73,11 +73,56 @@ static CANDIDATE: LazyLock<Near> = LazyLock::new(|| {
     )
 });
 // elected := "A été élu(e)" ":"? names | names "a été élu(e)/proclamé(e)" | "est élu(e)"
-static ELECTED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?:a|ont)\s+[ée]t[ée]\s+(?:[ée]lus?e?s?|proclam[ée]e?s?|d[ée]sign[ée]e?s?)(?:\s+(?:[àa]\s+l'unanimit[ée]|au\s+\w+\s+tour))?\s*[^\n:]{0,80}?:\s*(?P<names>[^\n]+(?:\n[^\n]+)?)",
-    )
-});
+// (Anchored: searched only where "a"/"ont" and spaces end right before a trigger of
+// `ELECTED_AT`; see `elected_after`.)
+const ELECTED_AFTER_PATTERN: &str = r"(?i)^(?:a|ont)\s+[ée]t[ée]\s+(?:[ée]lus?e?s?|proclam[ée]e?s?|d[ée]sign[ée]e?s?)(?:\s+(?:[àa]\s+l'unanimit[ée]|au\s+\w+\s+tour))?\s*[^\n:]{0,80}?:\s*(?P<names>[^\n]+(?:\n[^\n]+)?)";
+static ELECTED_AFTER: LazyLock<Regex> = LazyLock::new(|| re(ELECTED_AFTER_PATTERN));
+/// What follows the spaces after "a"/"ont" in every match of `ELECTED_AFTER` (literal, so
+/// found by the regex crate's prefilter, where `(?:a|ont)\s+` has none).
+static ELECTED_AT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)[ée]t[ée]\s+(?:[ée]l|proclam|d[ée]sign)"));
+
+/// The names of the successive matches of `ELECTED_AFTER` as if unanchored over `body`, and
+/// whether `ELECTED_AT` matched anywhere.
+///
+/// A match starts with "a" or "ont", then spaces (`\s+`, Unicode white space, which is
+/// what `char::is_whitespace` tests), then a match of `ELECTED_AT`; the spaces end at it,
+/// since "é"/"e" is no space, and begin right after "a"/"ont", which are no spaces. So each
+/// match starts at the one position given by an `ELECTED_AT` match (those cannot overlap:
+/// none starts inside another), and the leftmost match from a position is the anchored
+/// match at the first such start that has one. The pattern has no other assertion, so
+/// anchoring it on the slice from that start matches as the whole text would.
+fn elected_after(body: &str) -> (Vec<&str>, bool) {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let mut any = false;
+    for t in ELECTED_AT.find_iter(body) {
+        any = true;
+        let w = body[..t.start()]
+            .trim_end_matches(char::is_whitespace)
+            .len();
+        if w == t.start() {
+            continue;
+        }
+        let b = body.as_bytes();
+        let start = if w >= 1 && b[w - 1].eq_ignore_ascii_case(&b'a') {
+            w - 1
+        } else if w >= 3 && b[w - 3..w].eq_ignore_ascii_case(b"ont") {
+            w - 3
+        } else {
+            continue;
+        };
+        if start < at {
+            continue;
+        }
+        if let Some(c) = ELECTED_AFTER.captures(&body[start..]) {
+            at = start + c.get(0).unwrap().end();
+            out.push(c.name("names").unwrap().as_str());
+        }
+    }
+    (out, any)
+}
+
 static ELECTED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?im)(?:^|[.;]\s+)(?P<name>(?:M\.|Mme|Monsieur|Madame)\s+[^\n,;]{3,60}?)\s*,?(?:\s+ayant\s+obtenu\s+la\s+majorit[ée]\s+absolue\s*,)?\s+(?:a\s+[ée]t[ée]|est)\s+(?:[ée]lue?|proclam[ée]e?|d[ée]sign[ée]e?)",
@@ -115,24 +160,28 @@ fn count_after(text: &str, label: &Regex, from: usize, to: usize) -> Option<u32>
 /// Whether an item is an election, by its subject or by its figures.
 pub fn is_election(subject: Option<&str>, body: &str) -> bool {
     let by_subject = subject.is_some_and(|s| SUBJECT.is_match(s));
-    let by_figures = MAJORITY.is_match(body) && EXPRESSED.is_match(body);
-    by_subject || by_figures
+    by_subject || by_figures(body)
+}
+
+fn by_figures(body: &str) -> bool {
+    MAJORITY.is_match(body) && EXPRESSED.is_match(body)
 }
 
 /// Reads the election of an item; None when it shows neither figures nor an elected name.
 pub fn read(subject: Option<&str>, body: &str) -> Option<ElectionRead> {
-    if !is_election(subject, body) {
+    // (The subject's match both tells an election, as in `is_election`, and gives the
+    // office: searched once.)
+    let office_at = subject.and_then(|s| Some((s, SUBJECT.captures(s)?.name("office")?.start())));
+    if office_at.is_none() && !by_figures(body) {
         return None;
     }
     // The office runs on to the end of the line, at most 120 characters: the pattern holds
     // its first two, which decide whether it matches, and the rest is read here (a run of
     // 120 in the pattern made its lazy DFA build states for every subject).
-    let office = subject
-        .and_then(|s| Some((s, SUBJECT.captures(s)?.name("office")?.start())))
-        .map(|(s, at)| {
-            let end = at + crate::line_run(&s[at..], 120);
-            s[at..end].trim().trim_end_matches(['.', ':']).to_string()
-        });
+    let office = office_at.map(|(s, at)| {
+        let end = at + crate::line_run(&s[at..], 120);
+        s[at..end].trim().trim_end_matches(['.', ':']).to_string()
+    });
     // Rounds: from each "premier tour" heading to the next; one round when none is named.
     let mut starts: Vec<(u32, usize)> = ROUND
         .captures_iter(body)
@@ -170,7 +219,17 @@ pub fn read(subject: Option<&str>, body: &str) -> Option<ElectionRead> {
         }
         r.expressed = count_after(body, &EXPRESSED, start, end);
         r.absolute_majority = count_after(body, &MAJORITY, start, end);
-        for c in CANDIDATE.captures_iter(&body[start..end]) {
+        // Every match of `CANDIDATE` holds a count and its unit ("12 voix"), which `COUNTED`
+        // finds: without one in the round, its trigger pass and windows are skipped.
+        static COUNTED: LazyLock<Regex> =
+            LazyLock::new(|| re(r"(?i)\d\s+(?:voix|suffrages|votes)"));
+        let round = &body[start..end];
+        let counted = COUNTED.is_match(round);
+        for c in counted
+            .then(|| CANDIDATE.captures_iter(round))
+            .into_iter()
+            .flatten()
+        {
             let raw = c["name"]
                 .trim_start_matches(|c: char| !c.is_alphabetic())
                 .trim();
@@ -196,8 +255,9 @@ pub fn read(subject: Option<&str>, body: &str) -> Option<ElectionRead> {
         }
     }
     let mut elected: Vec<String> = Vec::new();
-    for c in ELECTED_AFTER.captures_iter(body) {
-        for n in names::split_names(&c["names"]) {
+    let (after, ete) = elected_after(body);
+    for found in after {
+        for n in names::split_names(found) {
             if !elected.contains(&n.name) {
                 elected.push(n.name);
             }
@@ -212,7 +272,17 @@ pub fn read(subject: Option<&str>, body: &str) -> Option<ElectionRead> {
             }
         }
     }
-    for c in ELECTED_BEFORE.captures_iter(body) {
+    // Every match of `ELECTED_BEFORE` ends with "a été élu…", which holds a match of
+    // `ELECTED_AT`, or with "est élu…", which holds one of `IS_ELECTED`: without either its
+    // full pass (no literal prefilter) cannot find anything.
+    static IS_ELECTED: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)est\s+(?:[ée]l|proclam|d[ée]sign)"));
+    let maybe_before = ete || IS_ELECTED.is_match(body);
+    for c in maybe_before
+        .then(|| ELECTED_BEFORE.captures_iter(body))
+        .into_iter()
+        .flatten()
+    {
         if let Some((name, _)) = names::clean_name(&c["name"]) {
             if !elected.contains(&name) {
                 elected.push(name);
@@ -313,6 +383,60 @@ mod tests {
             e.elected,
             ["Romain RIBEIRO", "Joachim LUDER", "Gilles PAPIN"]
         );
+    }
+
+    #[test]
+    fn elected_after_finds_what_the_unanchored_pattern_finds() {
+        let full = re(&ELECTED_AFTER_PATTERN.replacen("^", "", 1));
+        let parts = [
+            "a",
+            "A",
+            "ont",
+            "ONT",
+            "Ont",
+            " ",
+            "  ",
+            "\n",
+            "\u{a0}",
+            "été",
+            "ETE",
+            "Été",
+            "ete",
+            "élu",
+            "élus",
+            "proclamée",
+            "désignés",
+            "Designe",
+            "à l'unanimité",
+            "au premier tour",
+            " : ",
+            ":",
+            "M. Paul ROUX",
+            ", Mme Léa MARTY",
+            "x",
+            "la",
+            "t",
+            "ſ",
+            "\n\n",
+            "elu",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let n = (seed % 24) as usize;
+            for i in 0..n {
+                let r = seed.rotate_left(i as u32 * 5) ^ (i as u64).wrapping_mul(0x9e37_79b9);
+                text.push_str(parts[(r % parts.len() as u64) as usize]);
+            }
+            let want: Vec<&str> = full
+                .captures_iter(&text)
+                .map(|c| c.name("names").unwrap().as_str())
+                .collect();
+            assert_eq!(elected_after(&text).0, want, "{text:?}");
+        }
     }
 
     #[test]

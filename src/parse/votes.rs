@@ -59,8 +59,13 @@ fn ends_with_any(s: &str, n: usize, words: &[&str]) -> bool {
     if !tail.is_ascii() {
         return true;
     }
-    let low = tail.to_ascii_lowercase();
-    words.iter().any(|w| low.ends_with(w))
+    // (Compared in place: a lowercased copy per colon of the text cost an allocation.)
+    words.iter().any(|w| ends_with_ignore_case(tail, w))
+}
+
+/// Whether `s` ends with `w` (lowercase ASCII), ASCII case aside.
+fn ends_with_ignore_case(s: &str, w: &str) -> bool {
+    s.len() >= w.len() && s.as_bytes()[s.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
 }
 
 /// The colon or equals sign at `start` ends a label of `LABELLED` (its last word, then
@@ -82,10 +87,19 @@ fn label_before(text: &str, start: usize, _end: usize) -> bool {
 
 /// A count before its label: "15 voix pour", "2 contre", "1 abstention", "13 votes pour".
 /// (Searched only around a keyword right after a count: see `count_before`.)
+const COUNT_FIRST_PATTERN: &str = r"(?i)(?:^|[^\w/.,-])(?P<n>\d{1,3})\s*(?:\(\s*[^)]{0,40}\)\s*)?(?:voix|votes?|suffrages?|membres?|conseillers?|élus?)?\s*(?P<k>pour\b|contre\b|abstentions?\b|ne\s+prenant\s+pas\s+part|non[\s-]participations?\b|refus\s+de\s+vote)";
 static COUNT_FIRST: LazyLock<Near> = LazyLock::new(|| {
     Near::any(
-        &[r"(?i)pour|contre|abstention", r"(?i)prenant|particip|refus"],
-        r"(?i)(?:^|[^\w/.,-])(?P<n>\d{1,3})\s*(?:\(\s*[^)]{0,40}\)\s*)?(?:voix|votes?|suffrages?|membres?|conseillers?|élus?)?\s*(?P<k>pour\b|contre\b|abstentions?\b|ne\s+prenant\s+pas\s+part|non[\s-]participations?\b|refus\s+de\s+vote)",
+        // (One word a trigger: "(?i)pour|contre|abstention" has too many case variants for
+        // the regex crate's fast literal search. No two of the words overlap, so the three
+        // find every place the one did.)
+        &[
+            r"(?i)pour",
+            r"(?i)contre",
+            r"(?i)abstention",
+            r"(?i)prenant|particip|refus",
+        ],
+        COUNT_FIRST_PATTERN,
         300,
         40,
     )
@@ -119,10 +133,10 @@ fn count_before(text: &str, start: usize, end: usize) -> bool {
     if counted(b) || !crate::tail(b, b.len(), 12).is_ascii() {
         return true;
     }
-    let low = crate::tail(b, b.len(), 12).to_ascii_lowercase();
+    let low = crate::tail(b, b.len(), 12);
     UNITS
         .iter()
-        .any(|u| low.ends_with(u) && counted(b[..b.len() - u.len()].trim_end()))
+        .any(|u| ends_with_ignore_case(low, u) && counted(b[..b.len() - u.len()].trim_end()))
 }
 
 // (These run near a keyword: see `Near`.)
@@ -588,6 +602,56 @@ mod tests {
         assert!(!at("2024, les votes pour", "pour"));
         // The rarer keywords are not tested.
         assert!(at("M. X, ne prenant pas part", "prenant"));
+    }
+
+    #[test]
+    fn one_trigger_a_word_finds_the_counts_the_three_words_found() {
+        let old = Near::any(
+            &[r"(?i)pour|contre|abstention", r"(?i)prenant|particip|refus"],
+            COUNT_FIRST_PATTERN,
+            300,
+            40,
+        )
+        .confirmed_with(count_before);
+        let parts = [
+            "pour",
+            "POUR",
+            "contre",
+            "Contre",
+            "abstention",
+            "abſtention",
+            "ABSTENTION",
+            "12",
+            "3",
+            " ",
+            "\n",
+            "voix",
+            "votes",
+            "(dont 1 pouvoir)",
+            "prenant",
+            "particip",
+            "refus",
+            "ne prenant pas part",
+            "poucontre",
+            "abstentionpour",
+            ",",
+            "x",
+            "é",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            for i in 0..(seed % 40) as usize {
+                let r = seed.rotate_left(i as u32 * 7) ^ (i as u64).wrapping_mul(0x2545_f491);
+                text.push_str(parts[(r % parts.len() as u64) as usize]);
+            }
+            let spans =
+                |n: &Near| -> Vec<_> { n.find_iter(&text).iter().map(|m| m.range()).collect() };
+            assert_eq!(spans(&COUNT_FIRST), spans(&old), "{text:?}");
+        }
     }
 
     #[test]

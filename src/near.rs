@@ -12,8 +12,139 @@
 //! prefilter (their case variants are too many), so each is a full pass of its lazy DFA;
 //! a trigger of a few short words does get one, and the text between triggers is skipped.
 
-use crate::{ceil_boundary, floor_boundary, re};
+use crate::{ceil_boundary, floor_boundary, has_odd_folds, re};
 use regex::{Captures, Match, Regex};
+use std::cell::RefCell;
+
+/// A trigger pattern, and when it can be written, the same for the text ASCII-lowercased: a
+/// case-sensitive pattern of few literals, which the regex crate finds by SIMD search where
+/// `(?i)` gives it too many case variants ("quitt|sort|retir" has 96).
+struct Trigger {
+    any_case: Regex,
+    lower: Option<Regex>,
+}
+
+/// The lowercase letters outside ASCII a trigger may hold, each the fold of one capital only
+/// (checked by a test over every character).
+const FOLDED: &str = "àâäçéèêëîïôöùûüÿœæ";
+
+/// `pattern`, a case-insensitive trigger, as a case-sensitive pattern matching the same spans
+/// of the text ASCII-lowercased, when it is made of what this knows: letters, classes of
+/// letters, `|`, `(?:…)`, `\s`, `\d`, spaces and repetitions. On a text without the
+/// characters Unicode folds to ASCII letters (`has_odd_folds`), a character matches `(?i)x`
+/// for an ASCII letter x exactly when its ASCII lowercase is x, and `(?i)é` exactly when it
+/// is é or É, which ASCII lowercasing leaves alone: character by character the two patterns
+/// accept the same, so they find the same matches at the same offsets.
+fn for_lowered(pattern: &str) -> Option<String> {
+    let rest = pattern.strip_prefix("(?i)")?;
+    let mut out = String::new();
+    let mut cs = rest.chars().peekable();
+    let mut in_class = false;
+    while let Some(c) = cs.next() {
+        match c {
+            'a'..='z' => out.push(c),
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            c if FOLDED.contains(c) => {
+                let up = c.to_uppercase().next()?;
+                if in_class {
+                    out.extend([c, up]);
+                } else {
+                    out.extend(['[', c, up, ']']);
+                }
+            }
+            '[' if !in_class && cs.peek() != Some(&'^') => {
+                in_class = true;
+                out.push(c);
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            '\\' if matches!(cs.peek(), Some('s' | 'd')) => {
+                out.push(c);
+                out.push(cs.next()?);
+            }
+            '(' if !in_class => {
+                // Only a group that captures nothing and sets no flag: "(?:".
+                if cs.next()? != '?' || cs.next()? != ':' {
+                    return None;
+                }
+                out.push_str("(?:");
+            }
+            '|' | ')' | '+' | '*' | '?' | ' ' if !in_class => out.push(c),
+            _ => return None,
+        }
+    }
+    (!in_class).then_some(out)
+}
+
+/// The ASCII-lowercased copy of the document being parsed, made once for every trigger search
+/// of the document (see `with_lowered`).
+struct Lowered {
+    /// Where the document lies in memory: a text searched within it is a slice of it.
+    start: usize,
+    len: usize,
+    lower: String,
+}
+
+thread_local! {
+    static LOWERED: RefCell<Option<Lowered>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with the triggers of every `Near` searched in an ASCII-lowercased copy of `text`
+/// when the text searched lies within `text` (an item, a region, the whole). The copy is
+/// made once, here, not at each search. A text that is a slice of `text` is recognized by its
+/// address: `text` is borrowed for the whole call, so the bytes there are its own and
+/// unchanged, and no other live string shares them.
+pub fn with_lowered<R>(text: &str, f: impl FnOnce() -> R) -> R {
+    struct Restore(Option<Lowered>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let before = self.0.take();
+            LOWERED.with(|l| *l.borrow_mut() = before);
+        }
+    }
+    let new = (!has_odd_folds(text)).then(|| Lowered {
+        start: text.as_ptr() as usize,
+        len: text.len(),
+        lower: text.to_ascii_lowercase(),
+    });
+    // (Restored on the way out, a panic included: a copy never outlives its text.)
+    let _restore = Restore(LOWERED.with(|l| l.replace(new)));
+    f()
+}
+
+/// The spans of the triggers in `text`, in order (unsorted when there are several).
+fn trigger_spans(triggers: &[Trigger], text: &str) -> Vec<(usize, usize)> {
+    let spans = |t: &Regex, hay: &str| -> Vec<(usize, usize)> {
+        t.find_iter(hay).map(|m| (m.start(), m.end())).collect()
+    };
+    let lowered = LOWERED.with(|l| {
+        let l = l.borrow();
+        let l = l.as_ref()?;
+        let at = (text.as_ptr() as usize).checked_sub(l.start)?;
+        if at + text.len() > l.len {
+            return None;
+        }
+        let hay = &l.lower[at..at + text.len()];
+        Some(
+            triggers
+                .iter()
+                .map(|t| match &t.lower {
+                    Some(lower) => spans(lower, hay),
+                    None => spans(&t.any_case, text),
+                })
+                .collect::<Vec<_>>()
+                .concat(),
+        )
+    });
+    lowered.unwrap_or_else(|| {
+        triggers
+            .iter()
+            .flat_map(|t| spans(&t.any_case, text))
+            .collect()
+    })
+}
 
 /// A test of a trigger found in a text, cheaper than searching its window.
 enum Confirm {
@@ -25,7 +156,7 @@ enum Confirm {
 
 pub struct Near {
     /// Empty: the full pattern runs over the whole text (no trigger is cheaper than it).
-    triggers: Vec<Regex>,
+    triggers: Vec<Trigger>,
     /// What must hold near a trigger for its window to be searched.
     confirm: Option<Confirm>,
     full: Regex,
@@ -45,7 +176,13 @@ impl Near {
     /// part has few.
     pub fn any(triggers: &[&str], full: &str, before: usize, after: usize) -> Near {
         Near {
-            triggers: triggers.iter().map(|t| re(t)).collect(),
+            triggers: triggers
+                .iter()
+                .map(|t| Trigger {
+                    any_case: re(t),
+                    lower: for_lowered(t).map(|p| re(&p)),
+                })
+                .collect(),
             confirm: None,
             full: re(full),
             before,
@@ -109,11 +246,7 @@ impl Near {
             }
             return out;
         }
-        let mut found: Vec<(usize, usize)> = self
-            .triggers
-            .iter()
-            .flat_map(|t| t.find_iter(text).map(|m| (m.start(), m.end())))
-            .collect();
+        let mut found = trigger_spans(&self.triggers, text);
         if self.triggers.len() > 1 {
             found.sort_unstable();
         }
@@ -254,6 +387,154 @@ impl Near {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn triggers_are_written_for_the_lowercased_text_when_they_can_be() {
+        assert_eq!(
+            for_lowered(r"(?i)quitt|Sort|retir").as_deref(),
+            Some("quitt|sort|retir")
+        );
+        assert_eq!(
+            for_lowered(r"(?i)pr[ée]sent").as_deref(),
+            Some("pr[éÉe]sent")
+        );
+        assert_eq!(
+            for_lowered(r"(?i)arriv[ée]e\s+d|d[ée]part\s+d").as_deref(),
+            Some(r"arriv[éÉe]e\s+d|d[éÉe]part\s+d")
+        );
+        assert_eq!(
+            for_lowered(r"(?i)(?:prend|a\s+pris)\s+acte").as_deref(),
+            Some(r"(?:prend|a\s+pris)\s+acte")
+        );
+        assert_eq!(for_lowered(r"(?i)été").as_deref(), Some("[éÉ]t[éÉ]"));
+        // What it does not know stays with the original pattern.
+        for p in [
+            r"quitt",
+            r"(?i)votants\b",
+            r"(?i)[^a]b",
+            r"(?i)(?P<v>vote)",
+            r"(?i)\(\s*vote",
+            r"(?i)a.b",
+            r"(?i)[a-z]",
+            r"(?i)ſ",
+        ] {
+            assert_eq!(for_lowered(p), None, "{p}");
+        }
+    }
+
+    #[test]
+    fn the_folded_letters_fold_as_the_lowercased_search_assumes() {
+        let all: Vec<char> = (0..=0x10FFFFu32).filter_map(char::from_u32).collect();
+        let folds = |c: char| -> Vec<char> {
+            let one = re(&format!("(?i)^{c}$"));
+            all.iter()
+                .copied()
+                .filter(|x| one.is_match(x.encode_utf8(&mut [0; 4])))
+                .collect()
+        };
+        // Each accented letter a trigger may hold matches itself and its capital only.
+        for c in FOLDED.chars() {
+            let mut want = vec![c, c.to_uppercase().next().unwrap()];
+            want.sort();
+            assert_eq!(folds(c), want, "{c}");
+        }
+        // An ASCII letter matches its two cases and, for s and k, what `has_odd_folds` finds.
+        for c in 'a'..='z' {
+            let got = folds(c);
+            let odd: Vec<char> = got.iter().copied().filter(|x| !x.is_ascii()).collect();
+            assert!(got.contains(&c) && got.contains(&c.to_ascii_uppercase()));
+            assert_eq!(got.len(), 2 + odd.len());
+            for x in odd {
+                assert!(has_odd_folds(&x.to_string()), "{c} {x}");
+            }
+        }
+    }
+
+    #[test]
+    fn triggers_found_in_the_lowercased_copy_give_the_same_matches() {
+        let frags = [
+            "Pour",
+            "POUR",
+            "pour",
+            "contre",
+            "CONTRE",
+            "Abstention",
+            "ABSTENTIONS",
+            "présents",
+            "PRÉSENTS",
+            "Presents",
+            "prÉsent",
+            "quitte la salle",
+            "QUITTE",
+            "Sortie",
+            "retire",
+            "ſort",
+            "\u{212A}",
+            "K",
+            "é",
+            "É",
+            " ",
+            "  ",
+            "\n",
+            ":",
+            " : ",
+            "12",
+            "3",
+            ",",
+            ".",
+            "M. Paul",
+            "Mme Durand",
+            "arrivée de",
+            "ARRIVÉE D",
+            "départ d",
+            "vote",
+            "votants",
+        ];
+        let cases: [(&[&str], &str); 4] = [
+            (
+                &[r"(?i)pour", r"(?i)contre", r"(?i)abstention"],
+                r"(?i)(?:pour|contre|abstentions?)\s*:\s*\d+",
+            ),
+            (&[r"(?i)pr[ée]sent"], r"(?i)pr[ée]sents?\s*:\s*\d+"),
+            (
+                &[r"(?i)quitt|sort|retir"],
+                r"(?i)M\.\s+\w+\s+(?:quitte|sort|retire)",
+            ),
+            (
+                &[r"(?i)arriv[ée]e\s+d|d[ée]part\s+d"],
+                r"(?i)(?:arriv[ée]e|d[ée]part)\s+d[e']?[ \t]?\w{0,12}",
+            ),
+        ];
+        for (triggers, full) in cases {
+            let near = Near::any(triggers, full, 40, 40);
+            let whole = Near::anywhere(full);
+            for t in crate::parse::items::tests::random_texts(&frags, 2000) {
+                // (Most texts hold ſ or K, and then get no copy: each is also tried without.)
+                let plain = t.replace('ſ', "s").replace('\u{212A}', "k");
+                for t in [t, plain] {
+                    let want: Vec<_> = whole.find_iter(&t).iter().map(|m| m.range()).collect();
+                    // Searched alone, and as part of a document whose copy is made once: the whole
+                    // of it and a slice of it.
+                    let alone: Vec<_> = near.find_iter(&t).iter().map(|m| m.range()).collect();
+                    const HEAD: &str = "Séance du conseil\n";
+                    let doc = format!("{HEAD}{t}\nFin");
+                    let (within, whole_doc) = with_lowered(&doc, || {
+                        let part = &doc[HEAD.len()..HEAD.len() + t.len()];
+                        let within: Vec<_> =
+                            near.find_iter(part).iter().map(|m| m.range()).collect();
+                        let whole_doc: Vec<_> =
+                            near.find_iter(&doc).iter().map(|m| m.range()).collect();
+                        (within, whole_doc)
+                    });
+                    assert_eq!(alone, want, "{t:?}");
+                    assert_eq!(within, want, "{t:?}");
+                    let want_doc: Vec<_> =
+                        whole.find_iter(&doc).iter().map(|m| m.range()).collect();
+                    assert_eq!(whole_doc, want_doc, "{t:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn the_full_pattern_matches_near_each_trigger() {

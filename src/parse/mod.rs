@@ -55,6 +55,11 @@ fn empty_source() -> Source {
 
 /// Parses normalized text. The `source` block is left for the caller to fill.
 pub fn parse_normalized(text: &Text) -> Document {
+    // Every reader's triggers are then found in one lowercased copy of the text (see `Near`).
+    crate::near::with_lowered(text.as_str(), || parse_lowered(text))
+}
+
+fn parse_lowered(text: &Text) -> Document {
     let s = text.as_str();
     let mut diags: Vec<Diagnostic> = Vec::new();
     let span = |a: usize, b: usize| text.span(a, b);

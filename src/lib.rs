@@ -60,6 +60,19 @@ pub(crate) fn line_run(s: &str, max: usize) -> usize {
         .map_or(0, |(i, c)| i + c.len_utf8())
 }
 
+/// A seeded, repeatable stream of numbers below `m` (xorshift64), for tests that draw random
+/// texts.
+#[cfg(test)]
+pub(crate) fn test_draws(seed: u64) -> impl FnMut(usize) -> usize {
+    let mut x = seed;
+    move |m| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % m as u64) as usize
+    }
+}
+
 /// True when the text holds a character that a case-insensitive pattern matches as an ASCII
 /// letter (ſ as s, the Kelvin sign as k; no other letter folds to ASCII): searches that find a
 /// pattern's literal words in an ASCII-lowercased copy then do not apply.

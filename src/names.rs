@@ -914,13 +914,7 @@ mod tests {
         const SPACES: &[&str] = &[
             " ", " ", " ", "", "  ", "\t", "\n", "\u{a0}", "\u{2009}", "\u{b}", "\r",
         ];
-        let mut x: u64 = 0x9e3779b97f4a7c15;
-        let mut next = |m: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % m as u64) as usize
-        };
+        let mut next = crate::test_draws(0x9e3779b97f4a7c15);
         (0..n)
             .map(|_| {
                 let mut t = String::new();

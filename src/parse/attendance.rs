@@ -1225,13 +1225,7 @@ mod tests {
             "(12)",
         ];
         let seps = ["", " ", "  ", "\n", "\t", "\u{a0}", "\u{2003}", " : "];
-        let mut seed: u64 = 0x9e3779b97f4a7c15;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = crate::test_draws(0x9e3779b97f4a7c15);
         let (mut matched, mut skipped) = (0, 0);
         for _ in 0..200_000 {
             let mut t = String::new();

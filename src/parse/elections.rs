@@ -420,17 +420,7 @@ mod tests {
             "\n\n",
             "elu",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        for _ in 0..20_000 {
-            let mut text = String::new();
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let n = (seed % 24) as usize;
-            for i in 0..n {
-                let r = seed.rotate_left(i as u32 * 5) ^ (i as u64).wrapping_mul(0x9e37_79b9);
-                text.push_str(parts[(r % parts.len() as u64) as usize]);
-            }
+        for text in crate::parse::items::tests::random_texts(&parts, 20_000) {
             let want: Vec<&str> = full
                 .captures_iter(&text)
                 .map(|c| c.name("names").unwrap().as_str())

@@ -638,16 +638,7 @@ mod tests {
             "x",
             "é",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        for _ in 0..20_000 {
-            let mut text = String::new();
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            for i in 0..(seed % 40) as usize {
-                let r = seed.rotate_left(i as u32 * 7) ^ (i as u64).wrapping_mul(0x2545_f491);
-                text.push_str(parts[(r % parts.len() as u64) as usize]);
-            }
+        for text in crate::parse::items::tests::random_texts(&parts, 20_000) {
             let spans =
                 |n: &Near| -> Vec<_> { n.find_iter(&text).iter().map(|m| m.range()).collect() };
             assert_eq!(spans(&COUNT_FIRST), spans(&old), "{text:?}");

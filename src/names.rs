@@ -214,7 +214,7 @@ fn ascii_lower<'b>(s: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
 /// also takes ſ for s and the Kelvin sign for k; no other character folds to these letters
 /// (a test checks every character). Latin-1 capitals are lowered too (each matches its small
 /// letter).
-fn fold(c: char) -> char {
+pub(crate) fn fold(c: char) -> char {
     match c {
         'A'..='Z' => c.to_ascii_lowercase(),
         'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 0x20).unwrap_or(c),

@@ -698,17 +698,10 @@ static INLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// the whole region (most regions have none). A match's keyword follows `\s+` and is followed
 /// by `\s*:`, so it is the last word before a colon; its count (`\d{1,3}\s+`) ends one of the
 /// three words before it (at most two optional words stand between). The keyword is compared
-/// with the pattern's case folding: besides ASCII case, 'ſ' folds to 's' and 'É' to 'é'.
+/// with the pattern's case folding (`names::fold`).
 fn may_hold_inline_label(region: &str) -> bool {
-    fn folded(c: char) -> char {
-        match c {
-            'É' => 'é',
-            'ſ' => 's',
-            c => c.to_ascii_lowercase(),
-        }
-    }
     fn starts_with_stem(w: &str, stem: &str) -> bool {
-        let mut it = w.chars().map(folded);
+        let mut it = w.chars().map(names::fold);
         stem.chars().all(|s| it.next() == Some(s))
     }
     region.match_indices(':').any(|(c, _)| {

@@ -10,7 +10,9 @@ trap 'rm -rf "$tmp"' EXIT
 for g in "${GOLD_DIR:-$here/eval/extra}"/*.gold.json; do
   name=$(basename "$g" .gold.json)
   src=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["source"])' "$g")
-  ext=${src##*.}; [ "$ext" = pdf ] || ext=txt
+  # The parser reads a file whatever its name; the scorer finds it by these extensions.
+  ext=${src##*.}
+  case "$ext" in pdf|doc|docx|odt|html|htm) ;; *) ext=txt ;; esac
   ln -s "$shared/corpus/$src" "$tmp/$name.$ext"
   ln -s "$g" "$tmp/$name.gold.json"
 done

@@ -10,6 +10,7 @@ pub mod check;
 pub mod export;
 pub mod grammar;
 pub mod input;
+pub mod layout;
 pub mod legal;
 pub mod model;
 pub mod names;

@@ -42,8 +42,14 @@ enum Command {
     },
     /// Print the JSON schema of the keys registre adds to the document contract.
     Schema,
-    /// Print the normalized text of a document, as the parser sees it (spans point into it).
-    Text { path: PathBuf },
+    /// Print the normalized text of a document (spans point into it).
+    Text {
+        path: PathBuf,
+        /// Print instead the text the readers read: the same words, one line for each part of
+        /// the record (labels, lists, headings, sentences), whatever the source's lines.
+        #[arg(long)]
+        reading: bool,
+    },
     /// Check deliberations against the rules of the CGCT and arithmetic: quorum, proxies,
     /// tallies, unanimity, majority, convocation delay, dates…
     Check {
@@ -364,9 +370,14 @@ fn main() -> ExitCode {
             format,
             output,
         } => members(run, format, output),
-        Command::Text { path } => match text_of(&path) {
+        Command::Text { path, reading } => match text_of(&path) {
             Ok(src) => {
-                println!("{}", registre::normalize::normalize(&src.text).as_str());
+                let text = registre::normalize::normalize(&src.text);
+                if reading {
+                    println!("{}", registre::layout::read(text.as_str()).text);
+                } else {
+                    println!("{}", text.as_str());
+                }
                 ExitCode::SUCCESS
             }
             Err(e) => {

@@ -455,3 +455,75 @@ pub struct ErrorInfo {
     pub kind: String,
     pub message: String,
 }
+
+impl Document {
+    /// Applies `f` to every span of the document (the readers' offsets become the normalized
+    /// text's: see `parse::parse_normalized`).
+    pub fn map_spans(&mut self, f: impl Fn(Span) -> Span) {
+        let g = |s: &mut Span| *s = f(*s);
+        let o = |s: &mut Option<Span>| {
+            if let Some(x) = s.as_mut() {
+                *x = f(*x);
+            }
+        };
+        o(&mut self.body.span);
+        let se = &mut self.session;
+        o(&mut se.date_span);
+        o(&mut se.convocation_span);
+        for p in se.president.iter_mut().chain(se.secretary.iter_mut()) {
+            o(&mut p.span);
+        }
+        let a = &mut self.attendance;
+        for p in a.present_members.iter_mut().chain(a.absent_members.iter_mut()) {
+            o(&mut p.span);
+        }
+        for p in &mut a.proxies {
+            o(&mut p.span);
+        }
+        let c = &mut a.count_spans;
+        for s in [&mut c.in_office, &mut c.present, &mut c.represented, &mut c.voting] {
+            o(s);
+        }
+        for ch in &mut a.changes {
+            g(&mut ch.span);
+        }
+        for d in &mut self.deliberations {
+            g(&mut d.span);
+            o(&mut d.vote.span);
+            o(&mut d.vote.unanimity_span);
+            for r in d.legal_references.iter_mut().chain(d.other_references.iter_mut()) {
+                g(&mut r.span);
+            }
+            if let Some(e) = &mut d.election {
+                for r in &mut e.rounds {
+                    g(&mut r.span);
+                }
+            }
+            if let Some(at) = &mut d.attendance {
+                for p in &mut at.proxies {
+                    o(&mut p.span);
+                }
+                for ch in &mut at.changes {
+                    g(&mut ch.span);
+                }
+            }
+        }
+        for r in self
+            .legal_references
+            .iter_mut()
+            .chain(self.other_references.iter_mut())
+        {
+            g(&mut r.span);
+        }
+        for it in &mut self.other_items {
+            g(&mut it.span);
+        }
+        let p = &mut self.publication;
+        for s in [&mut p.signed_span, &mut p.transmitted_span, &mut p.published_span] {
+            o(s);
+        }
+        for d in &mut self.diagnostics {
+            o(&mut d.span);
+        }
+    }
+}

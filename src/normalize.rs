@@ -17,6 +17,15 @@ pub struct Text {
     line_starts: Vec<usize>,
     /// Byte offset where each page starts; empty for plain text (no pages).
     page_starts: Vec<usize>,
+    /// For the text the readers read (see `layout`): the normalized text it was made from,
+    /// whose lines and pages its spans name.
+    origin: Option<Box<Origin>>,
+}
+
+#[derive(Debug, Clone)]
+struct Origin {
+    reading: crate::layout::Reading,
+    source: Text,
 }
 
 impl Text {
@@ -27,6 +36,28 @@ impl Text {
             text,
             line_starts,
             page_starts,
+            origin: None,
+        }
+    }
+
+    /// The text the readers read, re-broken by `layout` from `source`: offsets are its own,
+    /// lines and pages those of `source`.
+    pub fn reading_of(source: &Text) -> Text {
+        let reading = crate::layout::read(source.as_str());
+        let mut t = Text::new(reading.text.clone(), Vec::new());
+        t.origin = Some(Box::new(Origin {
+            reading,
+            source: Text::new(source.text.clone(), source.page_starts.clone()),
+        }));
+        t
+    }
+
+    /// The offset in the normalized text of an offset of this text (itself for a text that
+    /// is not a reading).
+    pub fn to_source(&self, offset: usize) -> usize {
+        match &self.origin {
+            Some(o) => o.reading.to_source(offset),
+            None => offset,
         }
     }
 
@@ -34,13 +65,19 @@ impl Text {
         &self.text
     }
 
-    /// 1-based line of a byte offset.
+    /// 1-based line of a byte offset (of the normalized text, for a reading).
     pub fn line_of(&self, offset: usize) -> usize {
+        if let Some(o) = &self.origin {
+            return o.source.line_of(o.reading.to_source(offset));
+        }
         self.line_starts.partition_point(|&s| s <= offset).max(1)
     }
 
     /// 1-based page of a byte offset; None for plain text.
     pub fn page_of(&self, offset: usize) -> Option<usize> {
+        if let Some(o) = &self.origin {
+            return o.source.page_of(o.reading.to_source(offset));
+        }
         if self.page_starts.is_empty() {
             None
         } else {
@@ -58,7 +95,10 @@ impl Text {
     }
 
     pub fn pages(&self) -> usize {
-        self.page_starts.len()
+        match &self.origin {
+            Some(o) => o.source.pages(),
+            None => self.page_starts.len(),
+        }
     }
 }
 

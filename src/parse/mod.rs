@@ -54,9 +54,18 @@ fn empty_source() -> Source {
 }
 
 /// Parses normalized text. The `source` block is left for the caller to fill.
+///
+/// The readers read the text as `layout` re-breaks it (lines where the record's parts begin,
+/// whatever the source's lines); the spans they make are then mapped back to `text`.
 pub fn parse_normalized(text: &Text) -> Document {
+    let reading = Text::reading_of(text);
     // Every reader's triggers are then found in one lowercased copy of the text (see `Near`).
-    crate::near::with_lowered(text.as_str(), || parse_lowered(text))
+    let mut doc = crate::near::with_lowered(reading.as_str(), || parse_lowered(&reading));
+    doc.map_spans(|s| {
+        let (a, b) = (reading.to_source(s.start), reading.to_source(s.end));
+        text.span(a, b.max(a))
+    });
+    doc
 }
 
 fn parse_lowered(text: &Text) -> Document {

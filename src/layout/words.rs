@@ -1,0 +1,483 @@
+//! Words of the layout reader: runs of non-whitespace with their punctuation apart, their keys
+//! and their case, and the tests the reader makes on them.
+
+use super::lexicon::{fold, stem, LEXICON};
+
+/// How a word is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// Two letters or more, all capitals ("DUPONT", "BUDGET").
+    Upper,
+    /// A capital first ("Dupont", "Le", "J").
+    Cap,
+    Lower,
+    /// Digits, no letter.
+    Digit,
+    /// Neither letter nor digit.
+    Other,
+}
+
+/// A word: a run of non-whitespace of the normalized text.
+#[derive(Debug, Clone)]
+pub struct Tok<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub raw: &'a str,
+    /// Opening punctuation: brackets, quotes.
+    pub lead: &'a str,
+    /// The word without `lead` and `trail`.
+    pub core: &'a str,
+    /// Closing punctuation: , ; : . ) ! ? and closing quotes.
+    pub trail: &'a str,
+    /// `core` folded (case, accents off).
+    pub key: String,
+    /// `core` as a label's key (see `lexicon::stem`).
+    pub stem: String,
+    pub case: Case,
+}
+
+impl Tok<'_> {
+    pub fn case_first_upper(&self) -> bool {
+        self.core.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// A count as documents write them: one to three digits ("16", "07").
+    pub fn is_count(&self) -> bool {
+        !self.core.is_empty() && self.core.len() <= 3 && self.core.bytes().all(|b| b.is_ascii_digit())
+    }
+}
+
+fn is_lead(c: char) -> bool {
+    matches!(c, '(' | '[' | '«' | '"' | '\'' | '{')
+}
+
+fn is_trail(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | ':' | '.' | ')' | ']' | '!' | '?' | '»' | '"' | '}' | '…'
+    )
+}
+
+fn make(text: &str, start: usize, end: usize) -> Tok<'_> {
+    let raw = &text[start..end];
+    let core_start = raw.len() - raw.trim_start_matches(is_lead).len();
+    let mut core_end = raw.trim_end_matches(is_trail).len().max(core_start);
+    // "(e)s", "(s)": a written mark of gender or number, not a closing bracket.
+    let body = &raw[core_start..core_end];
+    if raw[core_end..].starts_with(')') && body.rfind('(').is_some_and(|p| body.len() - p <= 4) {
+        core_end += 1;
+        let more = raw[core_end..].trim_end_matches(is_trail).len();
+        core_end += more;
+    }
+    let core = &raw[core_start..core_end];
+    let (mut letters, mut upper, mut digits) = (0, 0, 0);
+    for c in core.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            upper += c.is_uppercase() as usize;
+        } else if c.is_ascii_digit() {
+            digits += 1;
+        }
+    }
+    let first_upper = core.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)
+        && core.chars().next().is_some_and(|c| !c.is_ascii_digit());
+    let case = if letters == 0 {
+        if digits > 0 {
+            Case::Digit
+        } else {
+            Case::Other
+        }
+    } else if letters >= 2 && upper == letters {
+        Case::Upper
+    } else if first_upper {
+        Case::Cap
+    } else {
+        Case::Lower
+    };
+    Tok {
+        start,
+        end,
+        raw,
+        lead: &raw[..core_start],
+        core,
+        trail: &raw[core_end..],
+        key: fold(core),
+        stem: stem(core),
+        case,
+    }
+}
+
+/// The words of `text`, page numbers standing alone on their line left out.
+pub fn tokens(text: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let skip = is_page_number_line(line.trim());
+        if !skip {
+            let mut i = 0;
+            let b = line.as_bytes();
+            while i < b.len() {
+                while i < b.len() && is_space(line, i) {
+                    i += char_len(line, i);
+                }
+                let s = i;
+                while i < b.len() && !is_space(line, i) {
+                    i += char_len(line, i);
+                }
+                if i > s {
+                    out.push(make(text, line_start + s, line_start + i));
+                }
+            }
+        }
+        line_start += line.len();
+    }
+    out
+}
+
+fn char_len(s: &str, i: usize) -> usize {
+    s[i..].chars().next().map_or(1, char::len_utf8)
+}
+
+fn is_space(s: &str, i: usize) -> bool {
+    s[i..].chars().next().is_some_and(char::is_whitespace)
+}
+
+/// "2 / 5", "Page 3", "Page 3 sur 12", "- 4 -": a page number, not content.
+pub fn is_page_number_line(l: &str) -> bool {
+    if l.is_empty() || l.len() > 24 {
+        return false;
+    }
+    let low = l.to_lowercase();
+    let low = low.strip_prefix("page").map(str::trim_start).unwrap_or(&low);
+    let parts: Vec<&str> = low
+        .split(|c: char| c == '/' || c.is_whitespace())
+        .filter(|p| !p.is_empty() && *p != "sur")
+        .collect();
+    let nums = |ps: &[&str]| ps.iter().all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()));
+    if l.to_lowercase().starts_with("page") {
+        return !parts.is_empty() && parts.len() <= 2 && nums(&parts);
+    }
+    if low.starts_with('-') && low.ends_with('-') {
+        let inner = low.trim_matches('-').trim();
+        return !inner.is_empty() && nums(&[inner]);
+    }
+    (l.contains('/') || low.contains(" sur ")) && parts.len() == 2 && nums(&parts)
+}
+
+/// "l Hôtel", "s est", "qu il": an elided word whose apostrophe was lost, before a vowel or h.
+pub fn is_elision(prev: &Tok, next: &Tok) -> bool {
+    if !prev.lead.is_empty() || !prev.trail.is_empty() || prev.raw.len() > 8 {
+        return false;
+    }
+    let elided = matches!(
+        prev.key.as_str(),
+        "l" | "d" | "j" | "m" | "n" | "s" | "t" | "c" | "qu" | "jusqu" | "lorsqu" | "puisqu"
+            | "quoiqu" | "aujourd" | "presqu" | "quelqu"
+    );
+    if !elided || !next.lead.is_empty() {
+        return false;
+    }
+    // "M" before a name is a civility, "L 2121-29" an article; a capital single letter elides
+    // only at a sentence's start ("L Assemblée", "D autre part"), which is rare enough to keep.
+    if prev.raw == "M" {
+        return false;
+    }
+    next.key
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h'))
+}
+
+/// A full stop, exclamation or question mark that ends a sentence: not an abbreviation's
+/// ("M.", "art."), an initial's ("J.", "J.-P."), an item number's ("3.") nor a roman numeral's.
+pub fn ends_sentence(t: &Tok) -> bool {
+    if !t.trail.contains(['.', '!', '?', '…']) {
+        return false;
+    }
+    if t.trail.contains(['!', '?', '…']) || t.trail.len() > 1 && t.trail.starts_with([')', '»', '"']) {
+        return true;
+    }
+    let core = t.core;
+    if core.is_empty() {
+        return t.raw.chars().all(|c| c == '.') && t.raw.len() >= 3;
+    }
+    if LEXICON.abbreviations.contains(&t.key) {
+        return false;
+    }
+    let letters = core.chars().filter(|c| c.is_alphabetic()).count();
+    // Initials: "J", "Ph", "J.-P", "N.B".
+    if letters <= 2 && core.chars().next().is_some_and(char::is_uppercase) && core.len() <= 4 {
+        return false;
+    }
+    if core.contains('.') && core.split(['.', '-']).all(|p| p.chars().count() <= 2) {
+        return false;
+    }
+    if t.is_count() {
+        return false;
+    }
+    if roman_number(t).is_some() {
+        return false;
+    }
+    true
+}
+
+/// A word that separates entries of a list.
+pub fn is_separator(t: &Tok) -> bool {
+    matches!(
+        t.raw,
+        "," | ";" | "-" | "–" | "—" | "/" | "&" | "et" | "•" | "*" | "|" | "ainsi" | "que" | "+"
+    ) || t.case == Case::Digit && t.core.len() <= 2 && t.trail.starts_with(['.', ')', '-'])
+}
+
+/// A civility before a name ("M.", "Mme", "Monsieur", "MM"); `next` must be a name or another
+/// word of the entry for "M" without a full stop.
+pub fn is_civility(t: &Tok, next: Option<&Tok>) -> bool {
+    if !t.lead.is_empty() && !t.lead.starts_with('(') {
+        return false;
+    }
+    let key = t.key.trim_end_matches('.');
+    if !LEXICON.civilities.contains(key) {
+        // "M.X": a civility glued to its name.
+        return false;
+    }
+    if !t.case_first_upper() && !matches!(key, "monsieur" | "madame" | "messieurs" | "mesdames") {
+        return false;
+    }
+    if key == "m" && !t.trail.starts_with('.') {
+        return next.is_some_and(|n| n.case == Case::Upper || n.case == Case::Cap);
+    }
+    t.trail.is_empty() || t.trail.starts_with('.')
+}
+
+/// Capitalized function words that open sentences, not names.
+fn is_sentence_word(key: &str) -> bool {
+    matches!(
+        key,
+        "le" | "la" | "les" | "l'" | "un" | "une" | "des" | "du" | "de" | "il" | "elle" | "ils"
+            | "elles" | "on" | "ce" | "cet" | "cette" | "ces" | "vu" | "pour" | "par" | "sur"
+            | "dans" | "apres" | "avant" | "en" | "au" | "aux" | "et" | "ou" | "a" | "est"
+            | "sont" | "qui" | "que" | "lors" | "suite" | "considerant" | "madame" | "monsieur"
+            | "nombre" | "date" | "ordre" | "objet" | "seance" | "conformement"
+    )
+}
+
+/// A word of a person's name: capitals, a capital first, an initial.
+pub fn is_name_word(t: &Tok) -> bool {
+    if t.lead.starts_with(['(', '[']) {
+        return false;
+    }
+    match t.case {
+        Case::Upper => !t.core.chars().any(|c| c.is_ascii_digit()),
+        Case::Cap => {
+            !t.core.chars().any(|c| c.is_ascii_digit())
+                && !is_sentence_word(&t.key)
+                && !LEXICON.civilities.contains(t.key.trim_end_matches('.'))
+                || t.core.chars().count() <= 2 && t.trail.starts_with('.')
+        }
+        _ => false,
+    }
+}
+
+pub fn is_particle(t: &Tok) -> bool {
+    t.case != Case::Cap && LEXICON.particles.contains(&t.key) && t.trail.is_empty()
+}
+
+pub fn is_role(t: &Tok) -> bool {
+    LEXICON.roles.contains(&t.key)
+}
+
+/// A word that starts a name or an entry: a civility, a name, "le Maire".
+pub fn opens_name(t: &Tok) -> bool {
+    is_civility(t, None) || is_name_word(t) || t.key == "le" || t.key == "la"
+}
+
+/// Words that may follow a name inside a list entry, in lower case: the start of a proxy
+/// clause, an excuse, an arrival.
+fn is_clause_word(key: &str) -> bool {
+    matches!(
+        key,
+        "a" | "avait" | "ayant" | "qui" | "donne" | "donnee" | "donnant" | "pouvoir"
+            | "procuration" | "mandat" | "represente" | "representee" | "representes"
+            | "represente(e)" | "excuse" | "excusee" | "excuses" | "excusees" | "absent"
+            | "absente" | "absents" | "arrive" | "arrivee" | "parti" | "partie" | "par" | "au"
+            | "en" | "ne" | "quitte" | "sort" | "rejoint" | "jusqu'au" | "jusqu'a" | "et" | "ou"
+            | "pour" | "donne(e)" | "excuse(e)" | "arrive(e)" | "present" | "presente"
+            | "secretaire"
+    )
+}
+
+/// The words after a capitalized word at `k` are prose: a lower-case word that is neither a
+/// particle before a name, a clause, nor a role ("Association départementale", "Délégation de
+/// service").
+pub fn prose_follows(toks: &[Tok], k: usize) -> bool {
+    let t = &toks[k];
+    if !t.trail.is_empty() {
+        return false;
+    }
+    let Some(next) = toks.get(k + 1) else {
+        return false;
+    };
+    if next.case != Case::Lower || !next.lead.is_empty() {
+        return false;
+    }
+    if is_particle(next) && toks.get(k + 2).is_some_and(is_name_word) {
+        return false;
+    }
+    !(is_clause_word(&next.key) || is_role(next))
+}
+
+/// A word that may open an item's title: a capital letter, after an opening quote.
+pub fn opens_title(t: &Tok) -> bool {
+    t.core.chars().next().is_some_and(char::is_uppercase) && !t.core.chars().all(|c| c.is_ascii_digit())
+}
+
+/// An item's number: one to three digits, with its separator ("3.", "3)", "3/", "3-", "3°)")
+/// attached (`Some(true)`) or not (`Some(false)`).
+pub fn item_number(t: &Tok) -> Option<bool> {
+    if !t.lead.is_empty() {
+        return None;
+    }
+    let (digits, rest) = split_digits(t.raw);
+    if digits.is_empty() || digits.len() > 3 {
+        return None;
+    }
+    match rest {
+        "" => Some(false),
+        "." | ")" | "/" | "-" | "°)" | "°." | ".)" | "/." | ":" | "°" | "–" => Some(true),
+        _ => None,
+    }
+}
+
+fn split_digits(s: &str) -> (&str, &str) {
+    let k = s.bytes().take_while(u8::is_ascii_digit).count();
+    (&s[..k], &s[k..])
+}
+
+/// A roman numeral heading a part ("IV.", "II -"): `Some(true)` with its separator attached.
+pub fn roman_number(t: &Tok) -> Option<bool> {
+    if !t.lead.is_empty() || t.core.is_empty() || t.core.len() > 5 {
+        return None;
+    }
+    if !t.core.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')) {
+        return None;
+    }
+    match t.trail {
+        "" => Some(false),
+        "." | ")" | "-" | "/" | ".-" => Some(true),
+        _ => None,
+    }
+}
+
+/// Words that open an item heading before its number ("Point 3", "Délibération n° 12").
+pub fn is_heading_word(t: &Tok) -> bool {
+    matches!(
+        t.key.as_str(),
+        "point" | "question" | "affaire" | "dossier" | "rapport" | "deliberation" | "delib"
+            | "del" | "dcm" | "dl" | "decision" | "projet" | "item"
+    )
+}
+
+/// A deliberation's number as registers write it: "2023-045", "23-03/011", "D2023-01",
+/// "DEL2024-78", "20150202-01"; not a date.
+pub fn is_reference_number(t: &Tok) -> bool {
+    let c = t.core;
+    let prefix = c.bytes().take_while(u8::is_ascii_uppercase).count();
+    if prefix > 4 {
+        return false;
+    }
+    let rest = &c[prefix..];
+    let parts: Vec<&str> = rest.split(['-', '/', '.', '_']).collect();
+    if parts.len() < 2 || parts.len() > 4 {
+        return false;
+    }
+    if !parts
+        .iter()
+        .all(|p| !p.is_empty() && p.len() <= 8 && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return false;
+    }
+    // 12/03/2024 is a date.
+    if parts.len() == 3 && parts[2].len() == 4 && parts[0].len() <= 2 && parts[1].len() <= 2 {
+        return false;
+    }
+    true
+}
+
+/// Words after which a number is cited, not an item heading ("article 3.", "au point 4").
+pub fn governs_number(p: &Tok) -> bool {
+    matches!(
+        p.key.as_str(),
+        "article" | "articles" | "art" | "l'article" | "alinea" | "point" | "points" | "n°" | "no"
+            | "numero" | "page" | "pages" | "annexe" | "annexes" | "lot" | "lots" | "tranche"
+            | "chapitre" | "titre" | "section" | "phase" | "etape" | "et" | "ou" | "a" | "au"
+            | "aux" | "de" | "du" | "des" | "le" | "la" | "les" | "l'" | "en" | "par" | "pour"
+            | "sur" | "sous" | "dans" | "avec" | "entre" | "contre" | "soit" | "dont" | "sauf"
+            | "vers" | "janvier" | "fevrier" | "mars" | "avril" | "mai" | "juin" | "juillet"
+            | "aout" | "septembre" | "octobre" | "novembre" | "decembre" | "tableau" | "figure"
+            | "question" | "questions" | "item" | "delib" | "deliberation" | "deliberations"
+    )
+}
+
+/// Words that govern the phrase after them ("de Monsieur le Maire", "par le Conseil"): that
+/// phrase does not open a part.
+pub fn governs(p: &Tok) -> bool {
+    matches!(
+        p.key.as_str(),
+        "de" | "d'" | "du" | "des" | "par" | "a" | "au" | "aux" | "que" | "qu'" | "et" | "ou"
+            | "pour" | "avec" | "sur" | "sous" | "entre" | "selon" | "dont" | "le" | "la" | "les"
+            | "l'" | "un" | "une" | "ce" | "cette" | "son" | "sa" | "ses" | "leur" | "leurs"
+            | "chez" | "vers" | "contre" | "sans" | "en" | "si" | "lorsque" | "quand" | "comme"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tok(s: &str) -> Tok<'_> {
+        make(s, 0, s.len())
+    }
+
+    #[test]
+    fn punctuation_apart() {
+        let t = tok("(DUPONT),");
+        assert_eq!((t.lead, t.core, t.trail), ("(", "DUPONT", "),"));
+        assert_eq!(t.case, Case::Upper);
+        let t = tok("présent(e)s :");
+        assert_eq!(t.core, "présent(e)s");
+        assert_eq!(tok("Présent(e)s:").stem, "present");
+    }
+
+    #[test]
+    fn sentence_ends_and_abbreviations() {
+        assert!(ends_sentence(&tok("séance.")));
+        assert!(!ends_sentence(&tok("M.")));
+        assert!(!ends_sentence(&tok("J.-P.")));
+        assert!(!ends_sentence(&tok("Ph.")));
+        assert!(!ends_sentence(&tok("art.")));
+        assert!(!ends_sentence(&tok("3.")));
+        assert!(ends_sentence(&tok("2024.")));
+        assert!(ends_sentence(&tok("DUPONT.")));
+        assert!(!ends_sentence(&tok("II.")));
+    }
+
+    #[test]
+    fn page_numbers() {
+        for l in ["2 / 5", "Page 3", "page 3 sur 12", "- 4 -", "12/40"] {
+            assert!(is_page_number_line(l), "{l}");
+        }
+        for l in ["3", "Présents : 12 / 15", "2023/045", "Page de garde"] {
+            assert!(!is_page_number_line(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn reference_numbers_are_not_dates() {
+        for n in ["2023-045", "23-03/011", "D2023-01", "DEL2024-78", "20150202-01"] {
+            assert!(is_reference_number(&tok(n)), "{n}");
+        }
+        for n in ["12/03/2024", "2023", "abc-12"] {
+            assert!(!is_reference_number(&tok(n)), "{n}");
+        }
+    }
+}

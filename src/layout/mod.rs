@@ -77,18 +77,32 @@ pub fn read(text: &str) -> Reading {
     }
 
     // Labels, and the lists after them.
+    let mut labels: Vec<(usize, LabelAt)> = Vec::new();
     let mut i = 0;
     while i < n {
         let Some(l) = label_at(&toks, i) else {
             i += 1;
             continue;
         };
-        if i > 0 && breaks_before_label(&toks, i) {
+        // The count before the label is the previous label's value when only its value (or a
+        // table's values, and blanks) stand between them.
+        let value_of_previous = labels.last().is_some_and(|(_, p)| {
+            p.end < i && (p.end..i).all(|x| toks[x].is_count() || words::is_blank(&toks[x]))
+        });
+        if i > 0 && breaks_before_label(&toks, i, value_of_previous) {
             gaps[i] = Gap::Break;
         }
+        labels.push((i, l));
         let after = l.end;
         if l.kind.opens_list() {
-            let end = list_end(&toks, after);
+            let mut splits = Vec::new();
+            let end = list_end(&toks, after, &mut splits);
+            // Entries that no punctuation separates each start a line.
+            for s in splits {
+                if s < end {
+                    gaps[s] = Gap::Break;
+                }
+            }
             for f in in_list.iter_mut().take(end).skip(after) {
                 *f = true;
             }
@@ -100,21 +114,17 @@ pub fn read(text: &str) -> Reading {
             i = after;
         }
     }
+    let moved = deferred_values(&toks, &labels);
 
-    // Item headings.
-    for i in 0..n {
-        if in_list[i] {
-            continue;
+    // Item headings: strong ones, and weak ones that continue a numbering.
+    for h in headings(&toks, &in_list) {
+        if h.at > 0 {
+            gaps[h.at] = Gap::Break;
         }
-        if let Some(t) = heading_at(&toks, i) {
-            if i > 0 {
-                gaps[i] = Gap::Break;
-            }
-            if t < n {
-                title_start[t] = true;
-                if let Some(e) = caps_title_end(&toks, t) {
-                    gaps[e] = Gap::Break;
-                }
+        if h.title < n {
+            title_start[h.title] = true;
+            if let Some(e) = caps_title_end(&toks, h.title) {
+                gaps[e] = Gap::Break;
             }
         }
     }
@@ -132,20 +142,51 @@ pub fn read(text: &str) -> Reading {
         }
     }
 
-    build(text, &toks, &gaps)
+    build(text, &toks, &gaps, &moved)
 }
 
-fn build(text: &str, toks: &[Tok], gaps: &[Gap]) -> Reading {
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut runs = Vec::with_capacity(toks.len());
-    for (i, t) in toks.iter().enumerate() {
-        if i > 0 {
-            out.push(match gaps[i] {
-                Gap::Space => ' ',
-                Gap::Break => '\n',
-                Gap::Apostrophe => '\'',
-            });
+/// Values of a table whose labels come first and values after ("Nombre de conseillers en
+/// exercice : … Pouvoirs : … 29 22 6", a PDF's columns read one after the other): the k-th
+/// label of a run of count labels without a value takes the k-th count of the run of counts
+/// that follows. Returns (label end, value) pairs: the value is read after its label.
+fn deferred_values(toks: &[Tok], labels: &[(usize, LabelAt)]) -> Vec<(usize, usize)> {
+    let n = toks.len();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < labels.len() {
+        let mut run = vec![];
+        let mut j = k;
+        while j < labels.len() && labels[j].1.kind == LabelKind::Count {
+            let end = labels[j].1.end;
+            let mut e = end;
+            while e < n && words::is_blank(&toks[e]) {
+                e += 1;
+            }
+            run.push(end);
+            j += 1;
+            let next = labels.get(j);
+            if next.is_some_and(|l| l.0 == e && l.1.kind == LabelKind::Count) {
+                continue;
+            }
+            // The last label of the run: its values follow.
+            let values: Vec<usize> = (e..n)
+                .take_while(|&x| toks[x].is_count())
+                .take(run.len())
+                .collect();
+            if run.len() >= 2 && values.len() == run.len() {
+                out.extend(run.iter().copied().zip(values));
+            }
+            break;
         }
+        k = j.max(k + 1);
+    }
+    out
+}
+
+fn build(text: &str, toks: &[Tok], gaps: &[Gap], moved: &[(usize, usize)]) -> Reading {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut runs: Vec<(usize, usize, usize)> = Vec::with_capacity(toks.len());
+    let mut push = |out: &mut String, t: &Tok| {
         // A run continues the previous one when the source has them side by side.
         match runs.last_mut() {
             Some((r, s, len)) if *s + *len == t.start && *r + *len == out.len() => {
@@ -154,6 +195,28 @@ fn build(text: &str, toks: &[Tok], gaps: &[Gap]) -> Reading {
             _ => runs.push((out.len(), t.start, t.end - t.start)),
         }
         out.push_str(&text[t.start..t.end]);
+    };
+    let is_moved = |i: usize| moved.iter().any(|&(_, v)| v == i);
+    let mut first = true;
+    for (i, t) in toks.iter().enumerate() {
+        // A deferred value goes right after its label's colon.
+        if let Some(&(_, v)) = moved.iter().find(|&&(l, _)| l == i) {
+            out.push(' ');
+            push(&mut out, &toks[v]);
+        }
+        // Form blanks ("_____") are not words.
+        if is_moved(i) || words::is_blank(t) {
+            continue;
+        }
+        if !first {
+            out.push(match gaps[i] {
+                Gap::Space => ' ',
+                Gap::Break => '\n',
+                Gap::Apostrophe => '\'',
+            });
+        }
+        first = false;
+        push(&mut out, t);
     }
     Reading { text: out, runs }
 }
@@ -201,18 +264,16 @@ fn label_at(toks: &[Tok], i: usize) -> Option<LabelAt> {
         // The colon: on the last word, or a word of its own (also a dash, "Présents – ").
         let (colon, end) = if last.trail.contains(':') {
             (true, i + k)
-        } else if last.trail.is_empty()
+        } else if (last.trail.is_empty() || last.trail == ".")
             && next.is_some_and(|t| matches!(t.raw, ":" | "-" | "–" | "—" | "=" | ":-"))
         {
             (true, i + k + 1)
         } else {
             (false, i + k)
         };
-        if !last.trail.is_empty() && !colon && !last.trail.starts_with(['.', ')']) {
-            // "Présents, …", "présents)": not a label.
-            if !(row.follow == Follow::Number && last.trail == ".") {
-                continue;
-            }
+        if !last.trail.is_empty() && !colon {
+            // "Présents, …", "présents)", "votes pour.": not a label.
+            continue;
         }
         let after = toks.get(end);
         let capital = toks[i].case_first_upper();
@@ -225,16 +286,23 @@ fn label_at(toks: &[Tok], i: usize) -> Option<LabelAt> {
                         && at_phrase_start(toks, i))
             }
             Follow::Number => {
+                // "Votants : 15", "POUR 12"; "Présents :" with its value elsewhere (a table).
                 let num = after.is_some_and(|t| t.is_count());
-                num && (colon || capital || at_phrase_start(toks, i))
+                colon || num && (capital || at_phrase_start(toks, i)) && !last.trail.contains('.')
             }
         };
         if ok {
-            // A count stated before the label is the label's value ("19 membres en exercice").
-            return Some(LabelAt {
-                kind: row.kind,
-                end,
-            });
+            // "Présents : 15", "Pouvoirs : _ 6": a list's label followed by a figure is a count.
+            let mut v = end;
+            while v < toks.len() && words::is_blank(&toks[v]) {
+                v += 1;
+            }
+            let kind = if row.kind.opens_list() && toks.get(v).is_some_and(Tok::is_count) {
+                LabelKind::Count
+            } else {
+                row.kind
+            };
+            return Some(LabelAt { kind, end });
         }
     }
     None
@@ -254,27 +322,29 @@ fn at_phrase_start(toks: &[Tok], i: usize) -> bool {
 }
 
 /// Whether a line starts at a label: not after an opening bracket, nor after a count that is
-/// the label's own ("19 membres en exercice", "(07 Procurations : …").
-fn breaks_before_label(toks: &[Tok], i: usize) -> bool {
+/// the label's own ("19 membres en exercice", "(07 Procurations : …", "10 votes pour"); a count
+/// that is the value of the label before ("Votants : 15 Pour : 12") is not.
+fn breaks_before_label(toks: &[Tok], i: usize, value_of_previous: bool) -> bool {
     let p = &toks[i - 1];
     if p.trail.ends_with('(') || p.raw.ends_with('(') || p.lead.starts_with('(') && p.trail.is_empty()
     {
         return false;
     }
     if p.is_count() && p.trail.is_empty() {
-        // The count is the previous label's value only when a label stands before it.
-        let pp = i.checked_sub(2).map(|j| &toks[j]);
-        return pp.is_some_and(|t| t.trail.ends_with(':') || matches!(t.raw, ":" | "=" | "-" | "–"));
+        return value_of_previous;
     }
     true
 }
 
 /// Where a list of members that starts at word `from` ends: the first word that is not part of
 /// an entry (civilities, names, initials, roles, brackets, a proxy clause) or a separator.
-fn list_end(toks: &[Tok], from: usize) -> usize {
+/// Entries that start with no separator before them (a civility or a name right after the
+/// previous entry: "M. Yves CUBLIER M. Jean MONTCEL") go to `splits`.
+fn list_end(toks: &[Tok], from: usize, splits: &mut Vec<usize>) -> usize {
     let n = toks.len();
     let mut i = from;
     let mut good = from;
+    let mut separated = true;
     while i < n {
         let t = &toks[i];
         // A new label ends the list.
@@ -283,15 +353,23 @@ fn list_end(toks: &[Tok], from: usize) -> usize {
         }
         if words::is_separator(t) {
             i += 1;
+            separated = true;
             continue;
         }
+        if !separated && i > from {
+            splits.push(i);
+        }
         match entry_end(toks, i) {
+            // "Maryline : absente non excusée": an entry that is a label of its own.
+            Some(e) if e > i && i > from && toks[e - 1].trail.contains(':') => return i,
             Some(e) if e > i => {
                 i = e;
                 good = e;
-                if words::ends_sentence(&toks[e - 1]) || toks[e - 1].trail.contains(':') {
+                let last = &toks[e - 1];
+                if words::ends_sentence(last) || last.trail.contains(':') {
                     return e;
                 }
+                separated = last.trail.ends_with([',', ';', '/']) || last.trail.ends_with(") ");
             }
             // Separators read since the last entry belong to the list ("…, M. X et").
             _ => return i.max(good),
@@ -312,11 +390,17 @@ fn entry_end(toks: &[Tok], i: usize) -> Option<usize> {
         }
     }
     let civ = k > i;
-    // The name: capitals, initials, particles before a capital.
+    // The name: capitals, initials, particles before a capital. A name written in two cases
+    // ("Jean DUPONT", "DUPONT Jean") changes case once: a second change starts the next entry.
     let mut names = 0;
+    let mut last_case = None;
+    let mut changes = 0;
     while k < n {
         let t = &toks[k];
         if label_at(toks, k).is_some() && (names > 0 || civ) {
+            break;
+        }
+        if words::is_civility(t, toks.get(k + 1)) && names > 0 {
             break;
         }
         if words::is_name_word(t) {
@@ -325,6 +409,14 @@ fn entry_end(toks: &[Tok], i: usize) -> Option<usize> {
             if t.case == Case::Cap && !(civ && names == 0) && words::prose_follows(toks, k) {
                 break;
             }
+            let c = t.case == Case::Upper;
+            if last_case.is_some_and(|l| l != c) {
+                if changes == 1 {
+                    break;
+                }
+                changes += 1;
+            }
+            last_case = Some(c);
             names += 1;
             k += 1;
             if !t.trail.is_empty() && !t.trail.starts_with('.') || t.trail.len() > 1 {
@@ -369,7 +461,7 @@ fn role_end(toks: &[Tok], mut k: usize) -> usize {
         k += 1;
     }
     let mut any = false;
-    while k < n && words::is_role(&toks[k]) {
+    while k < n && words::is_role(&toks[k]) && !(toks[k].case_first_upper() && label_at(toks, k).is_some()) {
         any = true;
         let t = &toks[k];
         k += 1;
@@ -411,7 +503,13 @@ fn clause_end(toks: &[Tok], k: usize) -> usize {
     if k >= n {
         return k;
     }
-    let key = |j: usize| toks.get(j).map(|t| t.key.as_str()).unwrap_or("");
+    // A clause is written in lower case: "Pouvoirs" with a capital is a label.
+    let key = |j: usize| {
+        toks.get(j)
+            .filter(|t| t.case == Case::Lower)
+            .map(|t| t.key.as_str())
+            .unwrap_or("")
+    };
     let mut j = k;
     match key(j) {
         "excuse" | "excusee" | "excuses" | "excusees" | "absent" | "absente" | "absents"
@@ -469,12 +567,22 @@ fn person_end(toks: &[Tok], i: usize) -> Option<usize> {
         return Some(r);
     }
     let mut names = 0;
+    let mut last_case = None;
     while k < n && names < 5 {
         let t = &toks[k];
+        if names > 0 && label_at(toks, k).is_some() {
+            break;
+        }
         if words::is_name_word(t) {
             if t.case == Case::Cap && names > 0 && words::prose_follows(toks, k) {
                 break;
             }
+            // "monsieur G. HUET Absente": a name changes case once.
+            let c = t.case == Case::Upper;
+            if last_case == Some(true) && !c {
+                break;
+            }
+            last_case = Some(c);
             k += 1;
             names += 1;
             if !t.trail.is_empty() && !t.trail.starts_with('.') || t.trail.len() > 1 {
@@ -489,101 +597,194 @@ fn person_end(toks: &[Tok], i: usize) -> Option<usize> {
     (names > 0).then_some(k)
 }
 
-/// Where an item heading starts at word `i`: the first word of its title.
-fn heading_at(toks: &[Tok], i: usize) -> Option<usize> {
+/// An item heading found in the text.
+#[derive(Debug, Clone, Copy)]
+struct HeadingAt {
+    /// Its first word (the number, or "Point", "Délibération"…).
+    at: usize,
+    /// Its title's first word.
+    title: usize,
+    /// The number's place in its sequence (its last numeric part), and the form of the
+    /// heading ("3.", "3 -", "Point 3", "2023-045"…), for chains.
+    value: u32,
+    form: u8,
+    /// False when the word before makes a cited number likelier ("pour 3. …"): kept only when
+    /// it continues a numbering.
+    strong: bool,
+}
+
+/// The item headings of the text outside member lists: strong ones, and weak ones whose number
+/// follows one and precedes another of the same form.
+fn headings(toks: &[Tok], in_list: &[bool]) -> Vec<HeadingAt> {
+    let cands: Vec<HeadingAt> = (0..toks.len())
+        .filter(|&i| !in_list[i])
+        .filter_map(|i| heading_at(toks, i))
+        .collect();
+    cands
+        .iter()
+        .enumerate()
+        .filter(|(j, h)| {
+            h.strong || {
+                let same = |c: &&HeadingAt| c.form == h.form;
+                let before = cands[..*j].iter().filter(same).any(|c| c.value + 1 == h.value);
+                let after = cands[j + 1..].iter().filter(same).any(|c| c.value == h.value + 1);
+                let last = !cands[j + 1..].iter().any(|c| c.form == h.form);
+                before && (after || last) || h.value == 1 && after
+            }
+        })
+        .map(|(_, h)| *h)
+        .collect()
+}
+
+/// The item heading that starts at word `i`, if any.
+fn heading_at(toks: &[Tok], i: usize) -> Option<HeadingAt> {
     let t = &toks[i];
-    if !blocks_heading(toks, i) {
-        return None;
-    }
+    let strong = match heading_context(toks, i) {
+        Context::Cited => return None,
+        Context::Weak => false,
+        Context::Open => true,
+    };
     let title_ok = |j: usize| toks.get(j).is_some_and(words::opens_title);
+    let dash = |j: usize| toks.get(j).is_some_and(|x| matches!(x.raw, "-" | "–" | "—" | ":" | "."));
+    let at = |title: usize, value: u32, form: u8| {
+        Some(HeadingAt {
+            at: i,
+            title,
+            value,
+            form,
+            strong,
+        })
+    };
     // "3.", "3)", "3/", "3 -", "3 –".
-    if let Some(sep) = words::item_number(t) {
-        if sep {
-            return title_ok(i + 1).then_some(i + 1);
+    if let Some(attached) = words::item_number(t) {
+        let value = words::number_value(t.raw);
+        let sep = if attached {
+            t.raw.trim_start_matches(|c: char| c.is_ascii_digit())
+        } else {
+            toks.get(i + 1).map(|x| x.raw).unwrap_or("")
+        };
+        let form = match sep.chars().next() {
+            Some('.') => 1,
+            Some(')') => 2,
+            Some('/') => 3,
+            Some('-' | '–' | '—') => 4,
+            _ => 5,
+        };
+        if attached {
+            return if title_ok(i + 1) { at(i + 1, value, form) } else { None };
         }
-        let next = toks.get(i + 1)?;
-        if matches!(next.raw, "-" | "–" | "—" | ")" | "." | ":" | "/") {
-            return title_ok(i + 2).then_some(i + 2);
+        if toks.get(i + 1).is_some_and(|x| matches!(x.raw, "-" | "–" | "—" | ")" | "." | ":" | "/")) {
+            return if title_ok(i + 2) { at(i + 2, value, form) } else { None };
         }
         return None;
     }
     // "Point 3 :", "Question n° 4 –", "Délibération n° 2023-045 :", "DEL 2025-110".
-    if t.case_first_upper() && words::is_heading_word(t) {
+    if t.case_first_upper() && words::is_heading_word(t) && t.trail.is_empty() {
         let mut j = i + 1;
-        if toks.get(j).is_some_and(|x| matches!(x.key.as_str(), "n°" | "no" | "n" | "n°." | "numero")) {
+        if toks.get(j).is_some_and(|x| matches!(x.key.as_str(), "n°" | "no" | "n" | "numero")) {
             j += 1;
         }
         let num = toks.get(j)?;
-        if words::is_reference_number(num) || num.is_count() || words::item_number(num).is_some() {
+        let num_core = if let Some(r) = num.core.strip_prefix("n°").or_else(|| num.core.strip_prefix("N°")) {
+            r
+        } else {
+            num.core
+        };
+        if num_core.starts_with(|c: char| c.is_ascii_digit())
+            && (words::is_reference_number(num) || num.is_count() || num_core.bytes().all(|b| b.is_ascii_digit()))
+            || words::item_number(num).is_some()
+        {
             let mut k = j + 1;
-            if num.trail.is_empty()
-                && toks.get(k).is_some_and(|x| matches!(x.raw, "-" | "–" | "—" | ":" | "."))
-            {
+            if num.trail.is_empty() && dash(k) {
                 k += 1;
             }
-            return Some(k);
+            return Some(HeadingAt {
+                at: i,
+                title: k,
+                value: words::number_value(num_core),
+                form: 6,
+                strong: true,
+            });
         }
-        // "N°2023-045", "n°12" written as one word.
         return None;
     }
     // "N° 1 – Titre", "n°2023-045 Titre".
     if t.key.starts_with("n°") && t.case_first_upper() {
         let rest = &t.core[t.core.find('°').map(|p| p + '°'.len_utf8()).unwrap_or(0)..];
-        if rest.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-            let mut k = i + 1;
-            if toks.get(k).is_some_and(|x| matches!(x.raw, "-" | "–" | "—" | ":")) {
-                k += 1;
+        let (num, mut k) = if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            (rest, i + 1)
+        } else {
+            let x = toks.get(i + 1)?;
+            if !(x.is_count() || words::is_reference_number(x)) {
+                return None;
             }
-            return title_ok(k).then_some(k);
+            (x.core, i + 2)
+        };
+        if dash(k) {
+            k += 1;
         }
-        if t.core.ends_with('°') {
-            let num = toks.get(i + 1)?;
-            if num.is_count() || words::is_reference_number(num) {
-                let mut k = i + 2;
-                if toks.get(k).is_some_and(|x| matches!(x.raw, "-" | "–" | "—" | ":")) {
-                    k += 1;
-                }
-                return title_ok(k).then_some(k);
-            }
-        }
-        return None;
+        return if title_ok(k) { at(k, words::number_value(num), 7) } else { None };
     }
     // "IV –", "II." before a title.
-    if let Some(sep) = words::roman_number(t) {
-        if sep {
-            return title_ok(i + 1).then_some(i + 1);
-        }
-        let next = toks.get(i + 1)?;
-        if matches!(next.raw, "-" | "–" | "—" | ")" | ".") {
-            return title_ok(i + 2).then_some(i + 2);
-        }
-        return None;
+    if let Some(attached) = words::roman_number(t) {
+        let k = if attached {
+            i + 1
+        } else if toks.get(i + 1).is_some_and(|x| matches!(x.raw, "-" | "–" | "—" | ")" | ".")) {
+            i + 2
+        } else {
+            return None;
+        };
+        return if title_ok(k) { at(k, words::roman_value(t.core), 8) } else { None };
     }
-    // "23-02/001 – Titre", "2023-045 : Titre", "D2023-01 Titre".
+    // "23-02/001 – Titre", "2023-045 : Titre", "2018.05.28 - 2 TITRE".
     if words::is_reference_number(t) {
-        let next = toks.get(i + 1)?;
-        if matches!(next.raw, "-" | "–" | "—" | ":") || t.trail.contains([':', '–']) {
-            let k = if t.trail.is_empty() { i + 2 } else { i + 1 };
-            return title_ok(k).then_some(k);
+        let mut k = if t.trail.is_empty() && dash(i + 1) {
+            i + 2
+        } else if t.trail.contains([':', '–']) {
+            i + 1
+        } else {
+            return None;
+        };
+        let mut value = words::number_value(t.core);
+        // A compound number: the sitting's date, then the item's.
+        if let Some(x) = toks.get(k) {
+            if let Some(attached) = words::item_number(x) {
+                value = words::number_value(x.raw);
+                k += 1;
+                if !attached && dash(k) {
+                    k += 1;
+                }
+            }
         }
+        return if title_ok(k) { at(k, value, 9) } else { None };
     }
     None
 }
 
-/// False when the word before `i` shows that a number is cited, not heading an item
-/// ("article 3.", "les points 2 et 3", "1, 2, 3").
-fn blocks_heading(toks: &[Tok], i: usize) -> bool {
+enum Context {
+    /// The number is cited ("article 3.", "les points 2, 3"): no heading.
+    Cited,
+    /// The number may be a quantity ("pour 3. …"): a heading only within a numbering.
+    Weak,
+    Open,
+}
+
+/// What the word before `i` says of a number at `i`.
+fn heading_context(toks: &[Tok], i: usize) -> Context {
     if i == 0 {
-        return true;
+        return Context::Open;
     }
     let p = &toks[i - 1];
-    if p.trail.ends_with(',') || p.trail.ends_with('(') || p.is_count() && p.trail.is_empty() {
-        return false;
+    if p.trail.ends_with(',') || p.trail.ends_with('(') {
+        return Context::Cited;
     }
-    if p.trail.is_empty() && words::governs_number(p) {
-        return false;
+    if p.trail.is_empty() && words::cites_number(p) {
+        return Context::Cited;
     }
-    true
+    if p.trail.is_empty() && (words::governs_number(p) || p.is_count()) {
+        return Context::Weak;
+    }
+    Context::Open
 }
 
 /// The end of a title in capitals that runs into its body ("3. BUDGET PRIMITIF 2024 Le

@@ -221,6 +221,11 @@ pub fn ends_sentence(t: &Tok) -> bool {
     true
 }
 
+/// A form's blank: "_", "____", "…".
+pub fn is_blank(t: &Tok) -> bool {
+    !t.raw.is_empty() && t.raw.chars().all(|c| matches!(c, '_' | '…'))
+}
+
 /// A word that separates entries of a list.
 pub fn is_separator(t: &Tok) -> bool {
     matches!(
@@ -267,7 +272,10 @@ pub fn is_name_word(t: &Tok) -> bool {
         return false;
     }
     match t.case {
-        Case::Upper => !t.core.chars().any(|c| c.is_ascii_digit()),
+        Case::Upper => {
+            !t.core.chars().any(|c| c.is_ascii_digit())
+                && !LEXICON.civilities.contains(t.key.trim_end_matches('.'))
+        }
         Case::Cap => {
             !t.core.chars().any(|c| c.is_ascii_digit())
                 && !is_sentence_word(&t.key)
@@ -348,6 +356,36 @@ pub fn item_number(t: &Tok) -> Option<bool> {
     }
 }
 
+/// The last run of digits of a number as written ("2023-045" → 45, "3." → 3).
+pub fn number_value(s: &str) -> u32 {
+    s.split(|c: char| !c.is_ascii_digit())
+        .rfind(|p| !p.is_empty())
+        .and_then(|p| p.get(p.len().saturating_sub(6)..))
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The value of a roman numeral of capitals I, V, X, L.
+pub fn roman_value(s: &str) -> u32 {
+    let v = |c: char| match c {
+        'I' => 1,
+        'V' => 5,
+        'X' => 10,
+        'L' => 50,
+        _ => 0,
+    };
+    let cs: Vec<u32> = s.chars().map(v).collect();
+    let mut total = 0i64;
+    for (k, &x) in cs.iter().enumerate() {
+        if cs.get(k + 1).is_some_and(|&y| y > x) {
+            total -= x as i64;
+        } else {
+            total += x as i64;
+        }
+    }
+    total.max(0) as u32
+}
+
 fn split_digits(s: &str) -> (&str, &str) {
     let k = s.bytes().take_while(u8::is_ascii_digit).count();
     (&s[..k], &s[k..])
@@ -403,18 +441,29 @@ pub fn is_reference_number(t: &Tok) -> bool {
     true
 }
 
-/// Words after which a number is cited, not an item heading ("article 3.", "au point 4").
-pub fn governs_number(p: &Tok) -> bool {
+/// Words after which a number is cited, never an item heading ("article 3.", "au point 4",
+/// "les points 2 et 3").
+pub fn cites_number(p: &Tok) -> bool {
     matches!(
         p.key.as_str(),
         "article" | "articles" | "art" | "l'article" | "alinea" | "point" | "points" | "n°" | "no"
             | "numero" | "page" | "pages" | "annexe" | "annexes" | "lot" | "lots" | "tranche"
-            | "chapitre" | "titre" | "section" | "phase" | "etape" | "et" | "ou" | "a" | "au"
-            | "aux" | "de" | "du" | "des" | "le" | "la" | "les" | "l'" | "en" | "par" | "pour"
-            | "sur" | "sous" | "dans" | "avec" | "entre" | "contre" | "soit" | "dont" | "sauf"
-            | "vers" | "janvier" | "fevrier" | "mars" | "avril" | "mai" | "juin" | "juillet"
-            | "aout" | "septembre" | "octobre" | "novembre" | "decembre" | "tableau" | "figure"
-            | "question" | "questions" | "item" | "delib" | "deliberation" | "deliberations"
+            | "chapitre" | "titre" | "section" | "phase" | "etape" | "et" | "ou" | "janvier"
+            | "fevrier" | "mars" | "avril" | "mai" | "juin" | "juillet" | "aout" | "septembre"
+            | "octobre" | "novembre" | "decembre" | "tableau" | "figure" | "question"
+            | "questions" | "item" | "delib" | "deliberation" | "deliberations" | "paragraphe"
+            | "chiffre" | "rang" | "niveau" | "zone" | "secteur" | "parcelle" | "parcelles"
+    )
+}
+
+/// Words after which a number is more often a quantity than an item's ("pour 3 ans", "de 2
+/// lots"): a heading there must continue a numbering.
+pub fn governs_number(p: &Tok) -> bool {
+    matches!(
+        p.key.as_str(),
+        "a" | "au" | "aux" | "de" | "du" | "des" | "le" | "la" | "les" | "l'" | "en" | "par"
+            | "pour" | "sur" | "sous" | "dans" | "avec" | "entre" | "contre" | "soit" | "dont"
+            | "sauf" | "vers" | "environ" | "plus" | "moins"
     )
 }
 

@@ -354,11 +354,21 @@ fn headings_of(text: &str, weak: bool) -> Vec<Heading> {
         .chain(line_captures(text, &NUM_FIRST_AT, &num_first));
     for (off, c) in strong {
         let m = c.get(0).unwrap();
-        let (start, end) = (off + m.start(), off + m.end());
-        let num = c["num"].trim().to_string();
+        let (start, mut end) = (off + m.start(), off + m.end());
+        let mut num = c["num"].trim().to_string();
         if !num.chars().any(|ch| ch.is_ascii_digit()) || crate::grammar::numeric_date(&num).is_ok()
         {
             continue;
+        }
+        // "2018.05.28 - 2 TITRE": the sitting's date, then the item's number.
+        let rest = &text[end..line_end(end)];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let dated = num.split(['-', '/', '.']).count() == 3 && m.as_str().trim_end().ends_with(['-', '–']);
+        if dated && (1..=3).contains(&digits) && rest[digits..].starts_with([' ', '.', ')', '-']) {
+            let n = c.get(1).map_or(m.start(), |g| g.start());
+            end += digits;
+            num = text[off + n..end].trim().to_string();
+            end += rest[digits..].len() - rest[digits..].trim_start_matches([' ', '.', ')', '-']).len();
         }
         out.push(Heading {
             start,
@@ -656,67 +666,44 @@ fn subject_at(
     text: &str,
     from: usize,
     limit: usize,
-    width: &impl Fn() -> usize,
+    _width: &impl Fn() -> usize,
 ) -> (Option<String>, usize) {
-    let mut pos = from;
-    let mut parts: Vec<String> = Vec::new();
-    let mut first = true;
-    while pos < limit {
-        let le = text[pos..limit]
-            .find('\n')
-            .map(|e| pos + e)
-            .unwrap_or(limit);
-        let line = text[pos..le].trim();
-        if line.is_empty() {
-            if parts.is_empty() && first {
-                pos = le + 1;
-                first = false;
-                continue;
-            }
-            pos = le;
-            break;
+    // The reading text has a heading's title on the heading's line; a number alone has its
+    // title on the next line, unless that line opens the body.
+    let line_at = |p: usize| {
+        let le = text[p..limit].find('\n').map(|e| p + e).unwrap_or(limit);
+        (text[p..le].trim(), le)
+    };
+    let (mut line, mut le) = line_at(from.min(limit));
+    if line.is_empty() && le < limit {
+        let (next, e) = line_at(le + 1);
+        if starts_body(next) && !next.to_lowercase().starts_with("objet") {
+            return (None, le + 1);
         }
-        // "Objet :" on the heading's line or the next one.
-        let line = strip_objet(line);
-        if parts.is_empty() {
-            parts.push(line.to_string());
-        } else {
-            let prev = parts.last().unwrap();
-            // A line wraps when it is about as long as the text's lines get (a PDF's width);
-            // in a text whose paragraphs are single long lines, a title line does not.
-            // (The length first: the width is computed only for lines of 40 or more.)
-            let long = prev.chars().count() >= 40 && prev.chars().count() * 10 >= width() * 7;
-            let wrapped = (long || line.starts_with(|c: char| c.is_lowercase()))
-                && !prev.ends_with(['.', ':', ';', '!', '?']);
-            // A heading in capitals goes on in capitals ("DELEGATION AU MAIRE POUR LA" / "…").
-            let caps = |s: &str| {
-                s.chars().any(|c| c.is_alphabetic()) && !s.chars().any(|c| c.is_lowercase())
-            };
-            let wrapped = wrapped || (caps(prev) && caps(line) && !prev.ends_with(['.', ':', ';']));
-            let starts_body = starts_body(line);
-            if !wrapped || starts_body || parts.len() >= 4 {
-                pos = text[..le]
-                    .rfind('\n')
-                    .map(|p| p + 1)
-                    .unwrap_or(pos)
-                    .max(pos);
-                break;
-            }
-            parts.push(line.to_string());
-        }
-        pos = le + 1;
-        first = false;
+        line = next;
+        le = e;
     }
-    let s = parts.join(" ");
-    let s = s
+    let line = title_of_line(strip_objet(line));
+    let s = line
         .trim()
         .trim_end_matches([':', '.', ';', ','])
         .trim()
         .to_string();
-    ((!s.is_empty()).then_some(s), pos.min(limit))
+    ((!s.is_empty()).then_some(s), (le + 1).min(limit))
 }
 
-/// The width at which the text's lines wrap: the 90th percentile of line lengths.
+/// A title line cut where its body starts on the same line: " : " before a count ("… CCPH :
+/// 10 votes pour").
+fn title_of_line(line: &str) -> &str {
+    if let Some(p) = line.find(" : ") {
+        let rest = line[p + 3..].trim_start();
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return &line[..p];
+        }
+    }
+    line
+}
+
 fn wrap_width(text: &str) -> usize {
     // The lengths of the non-empty lines (as `split('\n')` gives them; `lines()` differs only
     // by a final empty line and `\r`s that trimming drops), counted by length: the k-th

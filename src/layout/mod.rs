@@ -691,7 +691,8 @@ fn heading_at(toks: &[Tok], i: usize) -> Option<HeadingAt> {
             num.core
         };
         if num_core.starts_with(|c: char| c.is_ascii_digit())
-            && (words::is_reference_number(num) || num.is_count() || num_core.bytes().all(|b| b.is_ascii_digit()))
+            && (words::is_reference_str(num_core)
+                || num_core.len() <= 8 && num_core.bytes().all(|b| b.is_ascii_digit()))
             || words::item_number(num).is_some()
         {
             let mut k = j + 1;
@@ -819,7 +820,12 @@ fn opener_at(toks: &[Tok], i: usize) -> bool {
         return false;
     }
     let p = &toks[i - 1];
-    if p.trail.ends_with([',', '(', ':', '\'']) || p.raw.ends_with('\'') || words::governs(p) {
+    // After a word in capitals the phrase goes on ("AUTORISE Monsieur le Maire à…").
+    if p.trail.ends_with([',', '(', ':', '\''])
+        || p.raw.ends_with('\'')
+        || words::governs(p)
+        || p.case == Case::Upper && p.trail.is_empty()
+    {
         return false;
     }
     let Some(phrases) = LEXICON.openers.get(t.stem.as_str()) else {

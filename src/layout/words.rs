@@ -418,7 +418,11 @@ pub fn is_heading_word(t: &Tok) -> bool {
 /// A deliberation's number as registers write it: "2023-045", "23-03/011", "D2023-01",
 /// "DEL2024-78", "20150202-01"; not a date.
 pub fn is_reference_number(t: &Tok) -> bool {
-    let c = t.core;
+    is_reference_str(t.core)
+}
+
+/// [`is_reference_number`] on a string.
+pub fn is_reference_str(c: &str) -> bool {
     let prefix = c.bytes().take_while(u8::is_ascii_uppercase).count();
     if prefix > 4 {
         return false;

@@ -529,7 +529,7 @@ fn holder_name(b: &str) -> Option<String> {
         .trim_end_matches('.');
     // A role ("le Maire", "la 1re adjointe") is kept as written; the resolver finds the person.
     static ROLE_HOLDER: LazyLock<Regex> =
-        LazyLock::new(|| re(r"(?i)^(?:(?:monsieur|madame)\s+)?(?:le|la|l')\s*"));
+        LazyLock::new(|| re(r"(?i)^(?:(?:monsieur|madame|m\.|mr\.?|mme\.?)\s*)?(?:le|la|l')\s*"));
     // (The pattern opens with m or l, whose only case variants are M and L.)
     let role_holder = matches!(b.as_bytes().first(), Some(b'm' | b'M' | b'l' | b'L'))
         .then(|| ROLE_HOLDER.find(b))

@@ -339,12 +339,20 @@ fn parse_lowered(text: &Text) -> Document {
     doc
 }
 
+/// A lowercased phrase without its civility ("monsieur le maire", "m. le maire").
+fn strip_civility_lower(l: &str) -> &str {
+    for c in ["monsieur ", "madame ", "m. ", "mr. ", "mr ", "mme. ", "mme "] {
+        if let Some(r) = l.strip_prefix(c) {
+            return r.trim_start();
+        }
+    }
+    l
+}
+
 /// "le Maire", "la 1re adjointe": a holder written as a role.
 fn is_role_phrase(t: &str) -> bool {
     let l = t.trim().to_lowercase();
-    let l = l
-        .trim_start_matches("monsieur ")
-        .trim_start_matches("madame ");
+    let l = strip_civility_lower(&l);
     (l.starts_with("le ") || l.starts_with("la ") || l.starts_with("l'"))
         && names::is_role(
             l.trim_start_matches("le ")
@@ -358,10 +366,7 @@ fn is_role_phrase(t: &str) -> bool {
 fn resolve_role(t: &str, present: &[names::NameRef], president: Option<&str>) -> Option<String> {
     let norm = |s: &str| -> String {
         let l = s.to_lowercase();
-        let l = l
-            .trim()
-            .trim_start_matches("monsieur ")
-            .trim_start_matches("madame ");
+        let l = strip_civility_lower(l.trim());
         let l = l
             .trim_start_matches("le ")
             .trim_start_matches("la ")

@@ -78,6 +78,7 @@ pub fn read(text: &str) -> Reading {
 
     // Labels, and the lists after them.
     let mut labels: Vec<(usize, LabelAt)> = Vec::new();
+    let mut interruptions: Vec<Move> = Vec::new();
     let mut i = 0;
     while i < n {
         let Some(l) = label_at(&toks, i) else {
@@ -96,7 +97,33 @@ pub fn read(text: &str) -> Reading {
         let after = l.end;
         if l.kind.opens_list() {
             let mut splits = Vec::new();
-            let end = list_end(&toks, after, &mut splits);
+            let mut end = list_end(&toks, after, &mut splits);
+            // A count inside a list ("… à Marc Baïetto Elus en exercice : 29 Nelly Maroni à
+            // France Mendez…", two columns read as one) is read after the list, which goes on.
+            let first_move = interruptions.len();
+            while let Some(c) = interruption(&toks, end) {
+                let more = list_end(&toks, c.end, &mut splits);
+                if more <= c.end {
+                    break;
+                }
+                let tail = more;
+                interruptions.push(Move {
+                    to: tail,
+                    tokens: end..c.end,
+                    line: true,
+                });
+                for f in in_list.iter_mut().take(tail).skip(c.end) {
+                    *f = true;
+                }
+                if gaps.get(c.end).is_some() {
+                    gaps[c.end] = Gap::Space;
+                }
+                end = tail;
+            }
+            // Every count read inside the list goes after its end, in their order.
+            for m in &mut interruptions[first_move..] {
+                m.to = end;
+            }
             // Entries that no punctuation separates each start a line.
             for s in splits {
                 if s < end {
@@ -111,10 +138,25 @@ pub fn read(text: &str) -> Reading {
             }
             i = end.max(after);
         } else {
+            // "Elus en exercice : 29 Nelly Maroni…": a line starts after a count's value.
+            if matches!(l.kind, LabelKind::Count | LabelKind::Tally)
+                && toks.get(after).is_some_and(Tok::is_count)
+                && toks.get(after + 1).is_some_and(starts_part)
+            {
+                gaps[after + 1] = Gap::Break;
+            }
             i = after;
         }
     }
-    let moved = deferred_values(&toks, &labels);
+    let mut moves: Vec<Move> = deferred_values(&toks, &labels)
+        .into_iter()
+        .map(|(l, v)| Move {
+            to: l,
+            tokens: v..v + 1,
+            line: false,
+        })
+        .collect();
+    moves.append(&mut interruptions);
 
     // Item headings: strong ones, and weak ones that continue a numbering.
     for h in headings(&toks, &in_list) {
@@ -142,7 +184,22 @@ pub fn read(text: &str) -> Reading {
         }
     }
 
-    build(text, &toks, &gaps, &moved)
+    build(text, &toks, &gaps, &moves)
+}
+
+/// A count label and its value standing at word `i` in the middle of a list, which goes on
+/// after it with an entry of its kind (a name and a proxy clause: "Nelly Maroni à France
+/// Mendez"): the range of the label and value.
+fn interruption(toks: &[Tok], i: usize) -> Option<std::ops::Range<usize>> {
+    let l = label_at(toks, i)?;
+    if l.kind != LabelKind::Count || !toks.get(l.end).is_some_and(Tok::is_count) {
+        return None;
+    }
+    let next = l.end + 1;
+    let e = entry_end(toks, next)?;
+    // The entry must hold a proxy clause: a pair, the kind of list two columns interleave.
+    let pair = (next..e).any(|k| matches!(toks[k].key.as_str(), "a" | "par") && toks[k].case == Case::Lower);
+    pair.then_some(i..next)
 }
 
 /// Values of a table whose labels come first and values after ("Nombre de conseillers en
@@ -183,10 +240,58 @@ fn deferred_values(toks: &[Tok], labels: &[(usize, LabelAt)]) -> Vec<(usize, usi
     out
 }
 
-fn build(text: &str, toks: &[Tok], gaps: &[Gap], moved: &[(usize, usize)]) -> Reading {
+/// Words read elsewhere than where they stand: `tokens` go right before word `to`, on a line
+/// of their own (`line`) or after a space (a table's value after its label).
+#[derive(Debug, Clone)]
+struct Move {
+    to: usize,
+    tokens: std::ops::Range<usize>,
+    line: bool,
+}
+
+fn build(text: &str, toks: &[Tok], gaps: &[Gap], moves: &[Move]) -> Reading {
+    let n = toks.len();
+    // Each word's place: (the word it goes before, 0 for moved words and 1 for the word itself,
+    // its own index).
+    let mut key: Vec<(usize, u8, usize)> = (0..n).map(|i| (i, 1, i)).collect();
+    let mut first_moved = vec![None; n];
+    for m in moves {
+        for i in m.tokens.clone() {
+            key[i] = (m.to, 0, i);
+        }
+        if let Some(f) = first_moved.get_mut(m.tokens.start) {
+            *f = Some(m.line);
+        }
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    if !moves.is_empty() {
+        order.sort_by_key(|&i| key[i]);
+    }
     let mut out = String::with_capacity(text.len() + 16);
-    let mut runs: Vec<(usize, usize, usize)> = Vec::with_capacity(toks.len());
-    let mut push = |out: &mut String, t: &Tok| {
+    let mut runs: Vec<(usize, usize, usize)> = Vec::with_capacity(n);
+    let mut prev: Option<usize> = None;
+    for &i in &order {
+        let t = &toks[i];
+        // Form blanks ("_____") are not words.
+        if words::is_blank(t) {
+            continue;
+        }
+        if let Some(p) = prev {
+            // A word that follows a moved run, or opens one, is where the reading jumps.
+            let jumped = key[p].0 != key[i].0 || key[p].1 != key[i].1;
+            let gap = match first_moved[i] {
+                Some(true) => Gap::Break,
+                Some(false) => Gap::Space,
+                None if jumped && key[p].1 == 0 => Gap::Break,
+                None => gaps[i],
+            };
+            out.push(match gap {
+                Gap::Space => ' ',
+                Gap::Break => '\n',
+                Gap::Apostrophe => '\'',
+            });
+        }
+        prev = Some(i);
         // A run continues the previous one when the source has them side by side.
         match runs.last_mut() {
             Some((r, s, len)) if *s + *len == t.start && *r + *len == out.len() => {
@@ -195,29 +300,8 @@ fn build(text: &str, toks: &[Tok], gaps: &[Gap], moved: &[(usize, usize)]) -> Re
             _ => runs.push((out.len(), t.start, t.end - t.start)),
         }
         out.push_str(&text[t.start..t.end]);
-    };
-    let is_moved = |i: usize| moved.iter().any(|&(_, v)| v == i);
-    let mut first = true;
-    for (i, t) in toks.iter().enumerate() {
-        // A deferred value goes right after its label's colon.
-        if let Some(&(_, v)) = moved.iter().find(|&&(l, _)| l == i) {
-            out.push(' ');
-            push(&mut out, &toks[v]);
-        }
-        // Form blanks ("_____") are not words.
-        if is_moved(i) || words::is_blank(t) {
-            continue;
-        }
-        if !first {
-            out.push(match gaps[i] {
-                Gap::Space => ' ',
-                Gap::Break => '\n',
-                Gap::Apostrophe => '\'',
-            });
-        }
-        first = false;
-        push(&mut out, t);
     }
+    // Runs in the reading's order (moved words break the source's order).
     Reading { text: out, runs }
 }
 
@@ -278,7 +362,9 @@ fn label_at(toks: &[Tok], i: usize) -> Option<LabelAt> {
         let after = toks.get(end);
         let capital = toks[i].case_first_upper();
         let ok = match row.follow {
-            Follow::Colon => colon,
+            // A colon label written in lower case stands at a phrase's start ("service public :"
+            // is a title's words).
+            Follow::Colon => colon && (capital || at_phrase_start(toks, i)),
             Follow::ListOrColon => {
                 colon
                     || (capital
@@ -516,9 +602,12 @@ fn clause_end(toks: &[Tok], k: usize) -> usize {
         | "absentes" => return k + 1,
         _ => {}
     }
-    // The verb.
+    // The verb ("a" donné; "à" is the preposition after it).
     let mut verb = false;
     for _ in 0..4 {
+        if toks.get(j).is_some_and(|t| t.core == "à") {
+            break;
+        }
         match key(j) {
             "qui" | "a" | "avait" | "ayant" | "donne" | "donnee" | "donnant" | "confie"
             | "confiee" | "remis" | "son" | "sa" | "un" | "de" | "vote" => {

@@ -177,9 +177,12 @@ pub fn read(text: &str) -> Reading {
             continue;
         }
         let p = &toks[i - 1];
-        if words::ends_sentence(p) && starts_part(&toks[i]) {
+        if words::ends_sentence(p) && starts_part(&toks[i]) || !in_list[i] && opener_at(&toks, i) {
             gaps[i] = Gap::Break;
-        } else if !in_list[i] && opener_at(&toks, i) {
+        } else if words::is_civility(&toks[i], toks.get(i + 1)) && named_result(&toks, i) {
+            gaps[i] = Gap::Break;
+        } else if p.key == "voix" && i >= 2 && toks[i - 2].is_count() && starts_part(&toks[i]) {
+            // "… : 3 voix M. Denis CARRÉ, ayant obtenu…": a count of votes ends its phrase.
             gaps[i] = Gap::Break;
         }
     }
@@ -200,6 +203,20 @@ fn interruption(toks: &[Tok], i: usize) -> Option<std::ops::Range<usize>> {
     // The entry must hold a proxy clause: a pair, the kind of list two columns interleave.
     let pair = (next..e).any(|k| matches!(toks[k].key.as_str(), "a" | "par") && toks[k].case == Case::Lower);
     pair.then_some(i..next)
+}
+
+/// "M. Denis CARRÉ : 6 voix", "Mme X : 12": a person's result, a line of its own.
+fn named_result(toks: &[Tok], i: usize) -> bool {
+    let Some(e) = entry_end(toks, i) else {
+        return false;
+    };
+    let colon = toks[e - 1].trail.contains(':');
+    let (colon, v) = if colon {
+        (true, e)
+    } else {
+        (toks.get(e).is_some_and(|t| t.raw == ":"), e + 1)
+    };
+    colon && toks.get(v).is_some_and(Tok::is_count)
 }
 
 /// Values of a table whose labels come first and values after ("Nombre de conseillers en
@@ -324,6 +341,9 @@ struct LabelAt {
 /// The label that starts at word `i`, if any: the longest phrase of the table, followed by
 /// what its row asks for.
 fn label_at(toks: &[Tok], i: usize) -> Option<LabelAt> {
+    if let Some(l) = number_of_label(toks, i) {
+        return Some(l);
+    }
     let rows = LEXICON.labels.get(toks[i].stem.as_str())?;
     'rows: for row in rows {
         let k = row.words.len();
@@ -392,6 +412,48 @@ fn label_at(toks: &[Tok], i: usize) -> Option<LabelAt> {
         }
     }
     None
+}
+
+/// "Nombre de conseillers afférents au Conseil Municipal : 18", "Nombre de bulletins trouvés
+/// dans l'urne : 30": a count's label of any words, from "Nombre de" to a colon before a figure
+/// (or a blank).
+fn number_of_label(toks: &[Tok], i: usize) -> Option<LabelAt> {
+    let t = &toks[i];
+    if t.key != "nombre" || !t.trail.is_empty() || !t.case_first_upper() && !at_phrase_start(toks, i) {
+        return None;
+    }
+    let next = toks.get(i + 1)?;
+    if !(matches!(next.key.as_str(), "de" | "des") || next.key.starts_with("d'")) {
+        return None;
+    }
+    for k in i + 1..(i + 12).min(toks.len()) {
+        let w = &toks[k];
+        let colon_next = toks.get(k + 1).is_some_and(|x| x.raw == ":");
+        if w.trail.contains(':') || colon_next && w.trail.is_empty() {
+            let end = if colon_next { k + 2 } else { k + 1 };
+            let mut v = end;
+            while v < toks.len() && words::is_blank(&toks[v]) {
+                v += 1;
+            }
+            let value = toks.get(v).is_some_and(|x| x.is_count() || x.case == Case::Digit);
+            let label = toks.get(v).is_some_and(|x| label_at_simple(toks, v, x));
+            return (value || v > end || label || v >= toks.len()).then_some(LabelAt {
+                kind: LabelKind::Count,
+                end,
+            });
+        }
+        if !w.trail.is_empty() || words::ends_sentence(w) {
+            return None;
+        }
+    }
+    None
+}
+
+/// A word that opens a label of the table (without looking further): for "Nombre de … :"
+/// followed directly by the next label, a table's values being further.
+fn label_at_simple(toks: &[Tok], v: usize, x: &Tok) -> bool {
+    x.key == "nombre" && toks.get(v + 1).is_some_and(|n| n.key == "de" || n.key.starts_with("d'"))
+        || LEXICON.labels.contains_key(x.stem.as_str()) && x.case_first_upper()
 }
 
 /// Word `i` begins a phrase: the text's start, or after punctuation that ends one, or after a

@@ -496,7 +496,7 @@ mod tests {
         let t = tok("(DUPONT),");
         assert_eq!((t.lead, t.core, t.trail), ("(", "DUPONT", "),"));
         assert_eq!(t.case, Case::Upper);
-        let t = tok("présent(e)s :");
+        let t = tok("présent(e)s");
         assert_eq!(t.core, "présent(e)s");
         assert_eq!(tok("Présent(e)s:").stem, "present");
     }

@@ -89,8 +89,9 @@ pub struct LabelRow {
 pub struct Lexicon {
     /// Label rows by their first word's key, longest first.
     pub labels: HashMap<String, Vec<LabelRow>>,
-    /// Opening phrases by their first word's key, longest first.
-    pub openers: HashMap<String, Vec<Vec<String>>>,
+    /// Opening phrases by their first word's key, longest first, and whether they open a
+    /// part even after a comma or a colon.
+    pub openers: HashMap<String, Vec<(Vec<String>, bool)>>,
     pub abbreviations: HashSet<String>,
     pub civilities: HashSet<String>,
     pub particles: HashSet<String>,
@@ -134,13 +135,20 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for v in labels.values_mut() {
         v.sort_by_key(|r| std::cmp::Reverse(r.words.len()));
     }
-    let mut openers: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+    let mut openers: HashMap<String, Vec<(Vec<String>, bool)>> = HashMap::new();
     for r in rows(include_str!("../../data/openers.tsv")) {
-        let words = phrase_keys(r[0]);
-        openers.entry(words[0].clone()).or_default().push(words);
+        let (phrase, strong) = match r[0].strip_prefix('!') {
+            Some(p) => (p, true),
+            None => (r[0], false),
+        };
+        let words = phrase_keys(phrase);
+        openers
+            .entry(words[0].clone())
+            .or_default()
+            .push((words, strong));
     }
     for v in openers.values_mut() {
-        v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        v.sort_by_key(|w| std::cmp::Reverse(w.0.len()));
     }
     let abbreviations = rows(include_str!("../../data/abbreviations.tsv"))
         .map(|r| fold(r[0]))

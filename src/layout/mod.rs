@@ -141,13 +141,36 @@ pub fn read(text: &str) -> Reading {
             // "Elus en exercice : 29 Nelly Maroni…": a line starts after a count's value.
             if matches!(l.kind, LabelKind::Count | LabelKind::Tally)
                 && toks.get(after).is_some_and(Tok::is_count)
-                && toks.get(after + 1).is_some_and(starts_part)
+                && toks
+                    .get(after + 1)
+                    .is_some_and(|t| t.case_first_upper() || t.raw.starts_with(|c: char| c.is_ascii_digit()))
             {
                 gaps[after + 1] = Gap::Break;
             }
             i = after;
         }
     }
+    // Bullets: "décide : - De limiter … - De transférer …", outside lists and titles.
+    let mut in_title = false;
+    for i in 1..n {
+        if title_start[i] {
+            in_title = true;
+        } else if gaps[i] == Gap::Break {
+            in_title = false;
+        }
+        let t = &toks[i];
+        if in_title || in_list[i] || gaps[i] != Gap::Space || !matches!(t.raw, "-" | "–" | "•") {
+            continue;
+        }
+        let p = &toks[i - 1];
+        let next_upper = toks.get(i + 1).is_some_and(|x| x.case_first_upper());
+        if next_upper
+            && (p.case == Case::Lower && p.trail.is_empty() || p.trail.ends_with([':', ';', '.', '»', '"', ')']))
+        {
+            gaps[i] = Gap::Break;
+        }
+    }
+
     let mut moves: Vec<Move> = deferred_values(&toks, &labels)
         .into_iter()
         .map(|(l, v)| Move {
@@ -158,8 +181,16 @@ pub fn read(text: &str) -> Reading {
         .collect();
     moves.append(&mut interruptions);
 
-    // Item headings: strong ones, and weak ones that continue a numbering.
-    for h in headings(&toks, &in_list) {
+    // Item headings: strong ones, and weak ones that continue a numbering; never a count's or a
+    // date's value ("Présents : 11 - Votants : 13").
+    let mut is_value = vec![false; n];
+    for (_, l) in &labels {
+        if matches!(l.kind, LabelKind::Count | LabelKind::Tally | LabelKind::Date) && l.end < n {
+            is_value[l.end] = true;
+        }
+    }
+    let excluded: Vec<bool> = (0..n).map(|i| in_list[i] || is_value[i]).collect();
+    for h in headings(&toks, &excluded) {
         if h.at > 0 {
             gaps[h.at] = Gap::Break;
         }
@@ -341,6 +372,9 @@ struct LabelAt {
 /// The label that starts at word `i`, if any: the longest phrase of the table, followed by
 /// what its row asks for.
 fn label_at(toks: &[Tok], i: usize) -> Option<LabelAt> {
+    if i >= toks.len() {
+        return None;
+    }
     if let Some(l) = number_of_label(toks, i) {
         return Some(l);
     }
@@ -529,6 +563,9 @@ fn list_end(toks: &[Tok], from: usize, splits: &mut Vec<usize>) -> usize {
 /// Where an entry of a member list that starts at word `i` ends, if one does.
 fn entry_end(toks: &[Tok], i: usize) -> Option<usize> {
     let n = toks.len();
+    if i >= n {
+        return None;
+    }
     let mut k = i;
     // Civilities, grouped ("MM. et Mmes").
     while k < n && (words::is_civility(&toks[k], toks.get(k + 1))) {
@@ -778,7 +815,11 @@ fn headings(toks: &[Tok], in_list: &[bool]) -> Vec<HeadingAt> {
             h.strong || {
                 let same = |c: &&HeadingAt| c.form == h.form;
                 let before = cands[..*j].iter().filter(same).any(|c| c.value + 1 == h.value);
-                let after = cands[j + 1..].iter().filter(same).any(|c| c.value == h.value + 1);
+                // (One number may be lost by the source: "6. … 8.")
+                let after = cands[j + 1..]
+                    .iter()
+                    .filter(same)
+                    .any(|c| c.value == h.value + 1 || c.value == h.value + 2);
                 let last = !cands[j + 1..].iter().any(|c| c.form == h.form);
                 before && (after || last) || h.value == 1 && after
             }
@@ -971,19 +1012,19 @@ fn opener_at(toks: &[Tok], i: usize) -> bool {
         return false;
     }
     let p = &toks[i - 1];
-    // After a word in capitals the phrase goes on ("AUTORISE Monsieur le Maire à…").
-    if p.trail.ends_with([',', '(', ':', '\''])
-        || p.raw.ends_with('\'')
-        || words::governs(p)
-        || p.case == Case::Upper && p.trail.is_empty()
-    {
+    if p.raw.ends_with('\'') || words::governs(p) {
         return false;
     }
+    // After a comma, a colon or a word in capitals the phrase may go on ("AUTORISE Monsieur
+    // le Maire à…"): only the formulas that always open a part start a line there.
+    let weak_place = p.trail.ends_with([',', '(', ':', '\''])
+        || matches!(p.raw, "-" | "–" | "—" | ":")
+        || p.case == Case::Upper && p.trail.is_empty();
     let Some(phrases) = LEXICON.openers.get(t.stem.as_str()) else {
         return false;
     };
-    'p: for ph in phrases {
-        if i + ph.len() > toks.len() {
+    'p: for (ph, strong) in phrases {
+        if weak_place && !strong || i + ph.len() > toks.len() {
             continue;
         }
         for (j, w) in ph.iter().enumerate() {

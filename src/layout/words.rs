@@ -474,6 +474,15 @@ pub fn governs_number(p: &Tok) -> bool {
 /// Words that govern the phrase after them ("de Monsieur le Maire", "par le Conseil"): that
 /// phrase does not open a part.
 pub fn governs(p: &Tok) -> bool {
+    // Verbs whose object is a person ("autorise Monsieur le Maire à signer").
+    let verb = p.key.strip_prefix("d'").unwrap_or(&p.key);
+    const PERSON_OBJECT: [&str; 14] = [
+        "autoris", "charg", "mandat", "habilit", "invit", "remerci", "design", "nomm", "sollicit",
+        "felicit", "prie", "entend", "rappel", "inform",
+    ];
+    if p.case != Case::Upper && PERSON_OBJECT.iter().any(|v| verb.starts_with(v)) {
+        return true;
+    }
     matches!(
         p.key.as_str(),
         "de" | "d'" | "du" | "des" | "par" | "a" | "au" | "aux" | "que" | "qu'" | "et" | "ou"

@@ -18,4 +18,4 @@ for g in "$here"/eval/fixtures-gold/*.gold.json; do
   ln -s "$here/fixtures/$name.$ext" "$tmp/$name.$ext"
   ln -s "$g" "$tmp/$name.gold.json"
 done
-python3 "$shared/eval/score.py" "$tmp" --bin "$here/target/release/registre" "$@"
+python3 "$shared/eval/score.py" "$tmp" --bin "${REGISTRE_BIN:-$here/target/release/registre}" "$@"

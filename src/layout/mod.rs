@@ -95,6 +95,11 @@ pub fn read(text: &str) -> Reading {
         }
         labels.push((i, l));
         let after = l.end;
+        // A label written without its colon ("PRESENTS M. X, Maire") ends its line, as the
+        // source that dropped the colon wrote it.
+        if l.kind.opens_list() && !l.colon && after < n {
+            gaps[after] = Gap::Break;
+        }
         if l.kind.opens_list() {
             let mut splits = Vec::new();
             let mut end = list_end(&toks, after, &mut splits);
@@ -208,7 +213,11 @@ pub fn read(text: &str) -> Reading {
             continue;
         }
         let p = &toks[i - 1];
-        if words::ends_sentence(p) && starts_part(&toks[i]) || !in_list[i] && opener_at(&toks, i) {
+        // A rule ("-----", "___", "***") stands between parts.
+        let rule = |t: &Tok| t.raw.chars().count() >= 3 && t.raw.chars().all(|c| matches!(c, '-' | '_' | '=' | '*' | '–' | '—'));
+        if rule(p) || rule(&toks[i]) {
+            gaps[i] = Gap::Break;
+        } else if words::ends_sentence(p) && starts_part(&toks[i]) || !in_list[i] && opener_at(&toks, i) {
             gaps[i] = Gap::Break;
         } else if words::is_civility(&toks[i], toks.get(i + 1)) && named_result(&toks, i) {
             gaps[i] = Gap::Break;
@@ -365,6 +374,8 @@ fn starts_part(t: &Tok) -> bool {
 #[derive(Debug, Clone, Copy)]
 struct LabelAt {
     kind: LabelKind,
+    /// Whether a colon (or a dash) ends the label.
+    colon: bool,
     /// The first word after the label (and its colon).
     end: usize,
 }
@@ -442,7 +453,7 @@ fn label_at(toks: &[Tok], i: usize) -> Option<LabelAt> {
             } else {
                 row.kind
             };
-            return Some(LabelAt { kind, end });
+            return Some(LabelAt { kind, end, colon });
         }
     }
     None
@@ -474,6 +485,7 @@ fn number_of_label(toks: &[Tok], i: usize) -> Option<LabelAt> {
             return (value || v > end || label || v >= toks.len()).then_some(LabelAt {
                 kind: LabelKind::Count,
                 end,
+                colon: true,
             });
         }
         if !w.trail.is_empty() || words::ends_sentence(w) {
@@ -529,8 +541,8 @@ fn list_end(toks: &[Tok], from: usize, splits: &mut Vec<usize>) -> usize {
     let mut separated = true;
     while i < n {
         let t = &toks[i];
-        // A new label ends the list.
-        if i > from && label_at(toks, i).is_some() {
+        // A new label ends the list (a label right after a label: the list is elsewhere).
+        if label_at(toks, i).is_some() {
             return i;
         }
         if words::is_separator(t) {
@@ -542,6 +554,17 @@ fn list_end(toks: &[Tok], from: usize, splits: &mut Vec<usize>) -> usize {
             splits.push(i);
         }
         match entry_end(toks, i) {
+            // "BEAUCHAMP-SUR-SORELLE : M. Alain DUFOUR – …": a group's heading (a commune's
+            // name in capitals) starts a line, and the list goes on.
+            Some(e) if e > i && toks[e - 1].trail.contains(':') && (i..e).all(|k| toks[k].case == Case::Upper || words::is_particle(&toks[k])) => {
+                if i > from {
+                    splits.push(i);
+                }
+                i = e;
+                good = e;
+                separated = true;
+                continue;
+            }
             // "Maryline : absente non excusée": an entry that is a label of its own.
             Some(e) if e > i && i > from && toks[e - 1].trail.contains(':') => return i,
             Some(e) if e > i => {
@@ -567,6 +590,12 @@ fn entry_end(toks: &[Tok], i: usize) -> Option<usize> {
         return None;
     }
     let mut k = i;
+    // "Procuration de M. X à M. Y", "Pouvoir de X à Y": the clause first.
+    if matches!(toks[k].key.as_str(), "procuration" | "pouvoir" | "mandat" | "delegation")
+        && toks.get(k + 1).is_some_and(|t| t.key == "de" || t.key == "du")
+    {
+        k += 2;
+    }
     // Civilities, grouped ("MM. et Mmes").
     while k < n && (words::is_civility(&toks[k], toks.get(k + 1))) {
         k += 1;

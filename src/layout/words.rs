@@ -179,7 +179,8 @@ pub fn is_elision(prev: &Tok, next: &Tok) -> bool {
     }
     // "M" before a name is a civility, "L 2121-29" an article; a capital single letter elides
     // only at a sentence's start ("L Assemblée", "D autre part"), which is rare enough to keep.
-    if prev.raw == "M" {
+    if prev.raw == "M" || next.core.chars().count() == 1 {
+        // ("D U": letters of a heading spaced out, not an elision.)
         return false;
     }
     next.key

@@ -163,14 +163,25 @@ fn title_case_if_caps(s: &str) -> String {
         return s.to_string();
     }
     let mut out = String::new();
-    let mut start = true;
-    for c in s.chars() {
-        if start {
-            out.extend(c.to_uppercase());
-        } else {
-            out.extend(c.to_lowercase());
+    for (k, w) in s.split_inclusive([' ', '-', '\'']).enumerate() {
+        let bare = w.trim_end_matches([' ', '-', '\'']);
+        let low = bare.to_lowercase();
+        // Particles of place names stay in lower case: "Saint-Aubin-sur-Vire".
+        const PARTICLES: [&str; 13] =
+            ["sur", "sous", "lès", "les", "lez", "en", "de", "du", "des", "la", "le", "aux", "et"];
+        if k > 0 && PARTICLES.contains(&low.as_str()) || k > 0 && (low == "d" || low == "l") && w.ends_with('\'') {
+            out.push_str(&w.to_lowercase());
+            continue;
         }
-        start = !c.is_alphabetic();
+        let mut start = true;
+        for c in w.chars() {
+            if start && c.is_alphabetic() {
+                out.extend(c.to_uppercase());
+                start = false;
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
     }
     out
 }
@@ -253,6 +264,9 @@ fn commune_name(text: &str) -> Option<Found<String>> {
             static ARTICLE: LazyLock<Regex> =
                 LazyLock::new(|| re(r"(?i)^(?:du|des|de\s+la|de\s+l'|de|d')\s*"));
             let name = ARTICLE.replace(name.trim(), "").trim().to_string();
+            // A name written in capitals ("le Conseil Municipal de PIERREFONDS") is the same
+            // name as in lower case.
+            let name = title_case_if_caps(&name);
             if name.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !is_generic_word(&name) {
                 return Some(Found {
                     value: name,

@@ -121,7 +121,10 @@ pub fn read(text: &str) -> Reading {
                     *f = true;
                 }
                 if gaps.get(c.end).is_some() {
-                    gaps[c.end] = Gap::Space;
+                    // The list goes on after the count: on the same line after a comma,
+                    // else as the next entry.
+                    let sep = end > 0 && toks[end - 1].trail.ends_with([',', ';']);
+                    gaps[c.end] = if sep { Gap::Space } else { Gap::Break };
                 }
                 end = tail;
             }
@@ -553,10 +556,18 @@ fn list_end(toks: &[Tok], from: usize, splits: &mut Vec<usize>) -> usize {
         if !separated && i > from {
             splits.push(i);
         }
-        match entry_end(toks, i) {
+        // An entry's colon may stand apart ("BEAUCHAMP :").
+        let entry = entry_end(toks, i).map(|e| {
+            if toks.get(e).is_some_and(|t| t.raw == ":") {
+                (e + 1, true)
+            } else {
+                (e, e > i && toks[e - 1].trail.contains(':'))
+            }
+        });
+        match entry {
             // "BEAUCHAMP-SUR-SORELLE : M. Alain DUFOUR – …": a group's heading (a commune's
             // name in capitals) starts a line, and the list goes on.
-            Some(e) if e > i && toks[e - 1].trail.contains(':') && (i..e).all(|k| toks[k].case == Case::Upper || words::is_particle(&toks[k])) => {
+            Some((e, true)) if e > i && (i..e).all(|k| toks[k].case == Case::Upper || words::is_particle(&toks[k]) || toks[k].raw == ":") => {
                 if i > from {
                     splits.push(i);
                 }
@@ -565,13 +576,23 @@ fn list_end(toks: &[Tok], from: usize, splits: &mut Vec<usize>) -> usize {
                 separated = true;
                 continue;
             }
+            // "… – Mme Martine FRANÇOIS LA CHAPELLE-AUX-SAULES : M. Bruno GAUTIER": the next
+            // group's heading ends the entry.
+            Some((e, true)) if e > i && group_heading_in(toks, i, e).is_some() => {
+                let h = group_heading_in(toks, i, e).unwrap_or(e);
+                splits.push(h);
+                i = e;
+                good = e;
+                separated = true;
+                continue;
+            }
             // "Maryline : absente non excusée": an entry that is a label of its own.
-            Some(e) if e > i && i > from && toks[e - 1].trail.contains(':') => return i,
-            Some(e) if e > i => {
+            Some((e, true)) if e > i && i > from => return i,
+            Some((e, colon)) if e > i => {
                 i = e;
                 good = e;
                 let last = &toks[e - 1];
-                if words::ends_sentence(last) || last.trail.contains(':') {
+                if words::ends_sentence(last) || colon {
                     return e;
                 }
                 separated = last.trail.ends_with([',', ';', '/']) || last.trail.ends_with(") ");
@@ -581,6 +602,31 @@ fn list_end(toks: &[Tok], from: usize, splits: &mut Vec<usize>) -> usize {
         }
     }
     n
+}
+
+/// Where a group's heading in capitals starts inside an entry `i..e` that ends with a colon
+/// ("Mme Martine FRANÇOIS LA CHAPELLE-AUX-SAULES :"): after a name written first name then
+/// surname, the last word in capitals (with its article: LA, LE, LES).
+fn group_heading_in(toks: &[Tok], i: usize, e: usize) -> Option<usize> {
+    let mut k = i;
+    while k < e && words::is_civility(&toks[k], toks.get(k + 1)) {
+        k += 1;
+    }
+    let words: Vec<usize> = (k..e).filter(|&j| toks[j].raw != ":").collect();
+    if words.len() < 3 || toks[words[0]].case != Case::Cap {
+        return None;
+    }
+    let upper = words[1..].iter().all(|&j| toks[j].case == Case::Upper);
+    if !upper {
+        return None;
+    }
+    let last = *words.last()?;
+    let h = if matches!(toks[last - 1].key.as_str(), "la" | "le" | "les" | "l'") && last - 1 > words[1] {
+        last - 1
+    } else {
+        last
+    };
+    (h > words[1]).then_some(h)
 }
 
 /// Where an entry of a member list that starts at word `i` ends, if one does.

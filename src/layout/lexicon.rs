@@ -92,6 +92,8 @@ pub struct Lexicon {
     /// Opening phrases by their first word's key, longest first, and whether they open a
     /// part even after a comma or a colon.
     pub openers: HashMap<String, Vec<(Vec<String>, bool)>>,
+    /// Verbs of a decision that open a part when written in capitals.
+    pub caps_verbs: HashMap<String, Vec<Vec<String>>>,
     pub abbreviations: HashSet<String>,
     pub civilities: HashSet<String>,
     pub particles: HashSet<String>,
@@ -136,7 +138,13 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         v.sort_by_key(|r| std::cmp::Reverse(r.words.len()));
     }
     let mut openers: HashMap<String, Vec<(Vec<String>, bool)>> = HashMap::new();
+    let mut caps_verbs: HashMap<String, Vec<Vec<String>>> = HashMap::new();
     for r in rows(include_str!("../../data/openers.tsv")) {
+        if let Some(v) = r[0].strip_prefix('^') {
+            let words = phrase_keys(v);
+            caps_verbs.entry(words[0].clone()).or_default().push(words);
+            continue;
+        }
         let (phrase, strong) = match r[0].strip_prefix('!') {
             Some(p) => (p, true),
             None => (r[0], false),
@@ -169,6 +177,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon {
         labels,
         openers,
+        caps_verbs,
         abbreviations,
         civilities,
         particles,

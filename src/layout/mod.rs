@@ -68,6 +68,8 @@ pub fn read(text: &str) -> Reading {
     let mut in_list = vec![false; n];
     // Words that follow an item's number: its title, not a new part.
     let mut title_start = vec![false; n];
+    // Words inside brackets ("(présents : 14 – votants : 17)"): no part starts there.
+    let in_brackets = brackets(&toks);
 
     // Elisions.
     for i in 1..n {
@@ -90,7 +92,7 @@ pub fn read(text: &str) -> Reading {
         let value_of_previous = labels.last().is_some_and(|(_, p)| {
             p.end < i && (p.end..i).all(|x| toks[x].is_count() || words::is_blank(&toks[x]))
         });
-        if i > 0 && breaks_before_label(&toks, i, value_of_previous) {
+        if i > 0 && !in_brackets[i] && breaks_before_label(&toks, i, value_of_previous) {
             gaps[i] = Gap::Break;
         }
         labels.push((i, l));
@@ -158,6 +160,19 @@ pub fn read(text: &str) -> Reading {
             i = after;
         }
     }
+    // A heading in capitals without a number ("CULTURE ET VIE ASSOCIATIVE Convention de …",
+    // "LISTE DES DÉLIBÉRATIONS EXAMINÉES (article …) Conseil municipal réuni …"): the line
+    // starts again where the capitals end.
+    for i in 0..n {
+        if (i == 0 || gaps[i] == Gap::Break) && !in_list[i] && toks[i].case == Case::Upper {
+            if let Some(e) = caps_title_end(&toks, i) {
+                if gaps[e] == Gap::Space && !in_brackets[e] {
+                    gaps[e] = Gap::Break;
+                }
+            }
+        }
+    }
+
     // Bullets: "décide : - De limiter … - De transférer …", outside lists and titles.
     let mut in_title = false;
     for i in 1..n {
@@ -167,7 +182,7 @@ pub fn read(text: &str) -> Reading {
             in_title = false;
         }
         let t = &toks[i];
-        if in_title || in_list[i] || gaps[i] != Gap::Space || !matches!(t.raw, "-" | "–" | "•") {
+        if in_title || in_list[i] || in_brackets[i] || gaps[i] != Gap::Space || !matches!(t.raw, "-" | "–" | "•") {
             continue;
         }
         let p = &toks[i - 1];
@@ -197,12 +212,20 @@ pub fn read(text: &str) -> Reading {
             is_value[l.end] = true;
         }
     }
-    let excluded: Vec<bool> = (0..n).map(|i| in_list[i] || is_value[i]).collect();
+    let excluded: Vec<bool> = (0..n).map(|i| in_list[i] || is_value[i] || in_brackets[i]).collect();
     for h in headings(&toks, &excluded) {
         if h.at > 0 {
             gaps[h.at] = Gap::Break;
         }
+        // The words between the number and the title stay with the number ("D2026-001 -
+        // Objet : …").
+        for g in gaps.iter_mut().take(h.title.min(n)).skip(h.at + 1) {
+            *g = Gap::Space;
+        }
         if h.title < n {
+            if toks[h.title].key == "objet" {
+                gaps[h.title] = Gap::Space;
+            }
             title_start[h.title] = true;
             if let Some(e) = caps_title_end(&toks, h.title) {
                 gaps[e] = Gap::Break;
@@ -220,7 +243,11 @@ pub fn read(text: &str) -> Reading {
         let rule = |t: &Tok| t.raw.chars().count() >= 3 && t.raw.chars().all(|c| matches!(c, '-' | '_' | '=' | '*' | '–' | '—'));
         if rule(p) || rule(&toks[i]) {
             gaps[i] = Gap::Break;
-        } else if words::ends_sentence(p) && starts_part(&toks[i]) || !in_list[i] && opener_at(&toks, i) {
+        } else if (words::ends_sentence(p)
+            || p.is_count() && p.trail == "." && i >= 2 && words::cites_number(&toks[i - 2]))
+            && starts_part(&toks[i])
+            || !in_list[i] && !in_brackets[i] && opener_at(&toks, i)
+        {
             gaps[i] = Gap::Break;
         } else if words::is_civility(&toks[i], toks.get(i + 1)) && named_result(&toks, i) {
             gaps[i] = Gap::Break;
@@ -363,6 +390,31 @@ fn build(text: &str, toks: &[Tok], gaps: &[Gap], moves: &[Move]) -> Reading {
     }
     // Runs in the reading's order (moved words break the source's order).
     Reading { text: out, runs }
+}
+
+/// Which words stand inside brackets closed within 60 words.
+fn brackets(toks: &[Tok]) -> Vec<bool> {
+    let mut inside = vec![false; toks.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let opens = t.raw.matches(['(', '[']).count();
+        let closes = t.raw.matches([')', ']']).count();
+        for _ in 0..opens {
+            open.push(i);
+        }
+        for _ in 0..closes {
+            if let Some(o) = open.pop() {
+                if i - o <= 60 {
+                    for f in &mut inside[o + 1..=i] {
+                        *f = true;
+                    }
+                }
+            }
+        }
+        // A bracket left open that long is not one.
+        open.retain(|&o| i - o <= 60);
+    }
+    inside
 }
 
 /// A word that may open a part: a capital, a digit, a bullet, an opening bracket or quote.
@@ -1087,6 +1139,19 @@ fn opener_at(toks: &[Tok], i: usize) -> bool {
         return false;
     }
     let p = &toks[i - 1];
+    // "… (quart des crédits de l'exercice 2025) APPROUVE, à l'unanimité".
+    if t.case == Case::Upper && p.case != Case::Upper {
+        if let Some(vs) = LEXICON.caps_verbs.get(t.stem.as_str()) {
+            let hit = vs.iter().any(|v| {
+                v.iter()
+                    .enumerate()
+                    .all(|(j, w)| toks.get(i + j).is_some_and(|x| x.stem == *w && x.case == Case::Upper))
+            });
+            if hit && !words::governs(p) {
+                return true;
+            }
+        }
+    }
     if p.raw.ends_with('\'') || words::governs(p) {
         return false;
     }

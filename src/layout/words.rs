@@ -458,6 +458,7 @@ pub fn cites_number(p: &Tok) -> bool {
             | "octobre" | "novembre" | "decembre" | "tableau" | "figure" | "question"
             | "questions" | "item" | "delib" | "deliberation" | "deliberations" | "paragraphe"
             | "chiffre" | "rang" | "niveau" | "zone" | "secteur" | "parcelle" | "parcelles"
+            | "h" | "heure" | "heures"
     )
 }
 

@@ -160,40 +160,6 @@ pub fn read(text: &str) -> Reading {
             i = after;
         }
     }
-    // A heading in capitals without a number ("CULTURE ET VIE ASSOCIATIVE Convention de …",
-    // "LISTE DES DÉLIBÉRATIONS EXAMINÉES (article …) Conseil municipal réuni …"): the line
-    // starts again where the capitals end.
-    for i in 0..n {
-        if (i == 0 || gaps[i] == Gap::Break) && !in_list[i] && toks[i].case == Case::Upper {
-            if let Some(e) = caps_title_end(&toks, i) {
-                if gaps[e] == Gap::Space && !in_brackets[e] {
-                    gaps[e] = Gap::Break;
-                }
-            }
-        }
-    }
-
-    // Bullets: "décide : - De limiter … - De transférer …", outside lists and titles.
-    let mut in_title = false;
-    for i in 1..n {
-        if title_start[i] {
-            in_title = true;
-        } else if gaps[i] == Gap::Break {
-            in_title = false;
-        }
-        let t = &toks[i];
-        if in_title || in_list[i] || in_brackets[i] || gaps[i] != Gap::Space || !matches!(t.raw, "-" | "–" | "•") {
-            continue;
-        }
-        let p = &toks[i - 1];
-        let next_upper = toks.get(i + 1).is_some_and(|x| x.case_first_upper());
-        if next_upper
-            && (p.case == Case::Lower && p.trail.is_empty() || p.trail.ends_with([':', ';', '.', '»', '"', ')']))
-        {
-            gaps[i] = Gap::Break;
-        }
-    }
-
     let mut moves: Vec<Move> = deferred_values(&toks, &labels)
         .into_iter()
         .map(|(l, v)| Move {
@@ -255,6 +221,64 @@ pub fn read(text: &str) -> Reading {
             // "… : 3 voix M. Denis CARRÉ, ayant obtenu…": a count of votes ends its phrase.
             gaps[i] = Gap::Break;
         }
+    }
+
+    // A heading in capitals without a number ("CULTURE ET VIE ASSOCIATIVE Convention de …",
+    // "LISTE DES DÉLIBÉRATIONS EXAMINÉES (article …) Conseil municipal réuni …"): the line
+    // starts again where the capitals end.
+    for i in 0..n {
+        if (i == 0 || gaps[i] == Gap::Break) && !in_list[i] && toks[i].case == Case::Upper {
+            if let Some(e) = caps_title_end(&toks, i) {
+                if gaps[e] == Gap::Space && !in_brackets[e] {
+                    gaps[e] = Gap::Break;
+                }
+            }
+        }
+    }
+
+    // Bullets: "décide : - De limiter … - De transférer …", outside lists and titles.
+    let mut in_title = false;
+    for i in 1..n {
+        if title_start[i] {
+            in_title = true;
+        } else if gaps[i] == Gap::Break {
+            in_title = false;
+        }
+        let t = &toks[i];
+        if in_title || in_list[i] || in_brackets[i] || gaps[i] != Gap::Space || !matches!(t.raw, "-" | "–" | "•") {
+            continue;
+        }
+        let p = &toks[i - 1];
+        let next_upper = toks.get(i + 1).is_some_and(|x| x.case_first_upper());
+        if next_upper
+            && (p.case == Case::Lower && p.trail.is_empty() || p.trail.ends_with([':', ';', '.', '»', '"', ')']))
+        {
+            gaps[i] = Gap::Break;
+        }
+    }
+
+    // Names one after another without a label before them ("Mme Hélène GRANDJEAN M. Pierre-Yves
+    // BARBIER … Présents :", a label printed after its list): one entry a line.
+    let mut i = 0;
+    while i < n {
+        if (i == 0 || gaps[i] == Gap::Break) && !in_list[i] && words::is_civility(&toks[i], toks.get(i + 1)) {
+            let mut splits = Vec::new();
+            let end = list_end(&toks, i, &mut splits);
+            if splits.len() >= 2 {
+                for s in splits {
+                    gaps[s] = Gap::Break;
+                }
+                for f in in_list.iter_mut().take(end).skip(i) {
+                    *f = true;
+                }
+                if end < n && starts_part(&toks[end]) {
+                    gaps[end] = Gap::Break;
+                }
+                i = end.max(i + 1);
+                continue;
+            }
+        }
+        i += 1;
     }
 
     build(text, &toks, &gaps, &moves)

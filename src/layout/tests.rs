@@ -168,3 +168,23 @@ fn spans_map_back_to_the_source() {
     assert_eq!(&src[r.to_source(at)..r.to_source(at + 6)], "DUPONT");
 }
 
+
+#[test]
+fn names_one_after_another_without_a_label() {
+    let l = same_in_every_shape(
+        "sous la présidence de Mme Hélène GRANDJEAN, Maire. Mme Hélène GRANDJEAN M. Pierre-Yves BARBIER Mme Lydie MOREAU-SÉVERAC Présents : ABSENTS M. Rémi DUCASSE (pouvoir à Mme Hélène GRANDJEAN)",
+    );
+    assert_eq!(
+        l,
+        [
+            "sous la présidence de Mme Hélène GRANDJEAN, Maire.",
+            "Mme Hélène GRANDJEAN",
+            "M. Pierre-Yves BARBIER",
+            "Mme Lydie MOREAU-SÉVERAC",
+            "Présents :",
+            "ABSENTS",
+            "M. Rémi DUCASSE (pouvoir à Mme Hélène GRANDJEAN)"
+        ]
+    );
+}
+

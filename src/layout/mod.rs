@@ -510,10 +510,13 @@ fn label_at(toks: &[Tok], i: usize) -> Option<LabelAt> {
             // is a title's words).
             Follow::Colon => colon && (capital || at_phrase_start(toks, i)),
             Follow::ListOrColon => {
+                // A label in capitals stands out wherever it is ("… signatures ORDRE DU JOUR
+                // Création d'un poste …").
+                let caps = (i..end).all(|k| toks[k].case == Case::Upper || words::is_particle(&toks[k]));
                 colon
                     || (capital
                         && after.is_some_and(|t| words::opens_name(t) || t.is_count())
-                        && at_phrase_start(toks, i))
+                        && (at_phrase_start(toks, i) || caps))
             }
             Follow::Number => {
                 // "Votants : 15", "POUR 12"; "Présents :" with its value elsewhere (a table).
@@ -1082,9 +1085,9 @@ fn heading_at(toks: &[Tok], i: usize) -> Option<HeadingAt> {
     }
     // "23-02/001 – Titre", "2023-045 : Titre", "2018.05.28 - 2 TITRE".
     if words::is_reference_number(t) {
-        let mut k = if t.trail.is_empty() && dash(i + 1) {
+        let mut k = if t.trail.is_empty() && !t.core.ends_with(['-', '–']) && dash(i + 1) {
             i + 2
-        } else if t.trail.contains([':', '–']) {
+        } else if t.trail.contains([':', '–']) || t.core.ends_with(['-', '–']) {
             i + 1
         } else {
             return None;
@@ -1139,6 +1142,10 @@ fn caps_title_end(toks: &[Tok], t: usize) -> Option<usize> {
     let mut k = t;
     while k < n && k < t + 60 {
         let w = &toks[k];
+        // The next heading's number ends the title ("1. FINANCES DEL2025-76 : …").
+        if k > t && words::is_reference_number(w) {
+            return None;
+        }
         match w.case {
             Case::Upper => caps += 1,
             Case::Digit | Case::Other => {}

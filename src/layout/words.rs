@@ -424,6 +424,8 @@ pub fn is_reference_number(t: &Tok) -> bool {
 
 /// [`is_reference_number`] on a string.
 pub fn is_reference_str(c: &str) -> bool {
+    // "D2025-027-": a number with its separator attached.
+    let c = c.trim_end_matches(['-', '–']);
     let prefix = c.bytes().take_while(u8::is_ascii_uppercase).count();
     if prefix > 4 {
         return false;

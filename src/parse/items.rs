@@ -842,22 +842,35 @@ pub fn single(text: &str) -> (Option<String>, Option<(String, usize)>) {
     static AGENDA: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?im)^[ \t]*ordre\s+du\s+jour\s*:?[ \t]*\n"));
     if let Some(m) = AGENDA.find(text) {
-        let mut title: Vec<&str> = Vec::new();
-        for l in text[m.end()..].lines() {
-            let t = l.trim();
-            if t.is_empty() || t.chars().all(|c| c == '_' || c == '-' || c == '=') {
-                break;
-            }
-            title.push(t);
-            if title.len() > 3 {
-                return (number, None);
-            }
-        }
-        if !title.is_empty() {
-            return (number, Some((title.join(" "), m.end())));
+        // The reading has the agenda's entry on the next line, which may run into the item's
+        // own heading (the same title again) and its body.
+        let line = text[m.end()..].lines().next().unwrap_or("").trim();
+        let title = repeated_head(line).unwrap_or_else(|| first_sentence(line));
+        if title.chars().filter(|c| c.is_alphabetic()).count() >= 5 {
+            return (number, Some((title.to_string(), m.end())));
         }
     }
     (number, None)
+}
+
+/// "X X …": a line that opens with the same words twice (an agenda's entry, then the item's
+/// heading): the words once.
+fn repeated_head(line: &str) -> Option<&str> {
+    let max = crate::floor_boundary(line, 400.min(line.len() / 2));
+    (15..=max)
+        .filter(|&k| line.is_char_boundary(k) && line.as_bytes()[k - 1] != b' ')
+        .find(|&k| line[k..].trim_start().starts_with(&line[..k]))
+        .map(|k| line[..k].trim())
+}
+
+/// A line up to its first full stop followed by a space (at most 300 bytes).
+fn first_sentence(line: &str) -> &str {
+    let cut = line
+        .find(". ")
+        .map(|p| p + 1)
+        .unwrap_or(line.len())
+        .min(crate::floor_boundary(line, 300));
+    line[..cut].trim()
 }
 
 fn looks_like_attendance(line: &str) -> bool {

@@ -979,7 +979,13 @@ fn headings(toks: &[Tok], in_list: &[bool]) -> Vec<HeadingAt> {
             }
         })
         .map(|(_, h)| *h)
-        .collect()
+        // A heading inside another's number ("DEL 2025-85 :") is that heading.
+        .fold(Vec::new(), |mut out: Vec<HeadingAt>, h| {
+            if out.last().is_none_or(|p| h.at >= p.title) {
+                out.push(h);
+            }
+            out
+        })
 }
 
 /// The item heading that starts at word `i`, if any.

@@ -593,7 +593,11 @@ fn mayor_presiding(text: &str) -> Option<Found<String>> {
         return None;
     }
     static SIGNER: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?m)^[ \t]*(?:Le|La|LE|LA)\s+(?:Maire|MAIRE|Pr[ée]sidente?|PR[ÉE]SIDENTE?)\b[^\n]*\n")
+        re(r"(?m)^[ \t]*(?:Le|La|LE|LA)\s+(?:Maire|MAIRE|Pr[ée]sidente?|PR[ÉE]SIDENTE?)\b[ \t]*,?")
+    });
+    // The other signer's title beside the mayor's ("Le Maire Le Secrétaire X Y").
+    static OTHER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^\s*(?:(?:le|la)\s+secr[ée]tai\w*(?:\s+de\s+s[ée]ance)?|(?:le|la)\s+conseill[eè]re?\s+municipale?)\s*,?")
     });
     let tail_from = text.len().saturating_sub(2000);
     let tail_from = (tail_from..text.len())
@@ -601,8 +605,17 @@ fn mayor_presiding(text: &str) -> Option<Found<String>> {
         .unwrap_or(text.len());
     let tail = &text[tail_from..];
     let m = SIGNER.find_iter(tail).last()?;
-    let after = &tail[m.end()..];
-    let line = after.lines().find(|l| !l.trim().is_empty())?;
+    let mut after = &tail[m.end()..];
+    if let Some(o) = OTHER_TITLE.find(after) {
+        after = &after[o.end()..];
+    }
+    // The name on the title's line (the reading keeps a signature on one line), else below.
+    let rest = after.split('\n').next().unwrap_or("");
+    let line = if rest.trim().is_empty() {
+        after.lines().find(|l| !l.trim().is_empty())?
+    } else {
+        rest
+    };
     // Two signatures side by side: the mayor's is the first, up to the next civility.
     static CIVILITY: LazyLock<Regex> =
         LazyLock::new(|| re(r"\s(?:Monsieur|Madame|M\.|Mme|Dr\.?|Docteur)\s"));

@@ -150,6 +150,7 @@ pub fn read(text: &str) -> Reading {
         } else {
             // "Elus en exercice : 29 Nelly Maroni…": a line starts after a count's value.
             if matches!(l.kind, LabelKind::Count | LabelKind::Tally)
+                && !in_brackets.get(after + 1).copied().unwrap_or(true)
                 && toks.get(after).is_some_and(Tok::is_count)
                 && toks
                     .get(after + 1)
@@ -520,7 +521,9 @@ fn label_at(toks: &[Tok], i: usize) -> Option<LabelAt> {
             }
             Follow::Number => {
                 // "Votants : 15", "POUR 12"; "Présents :" with its value elsewhere (a table).
-                let num = after.is_some_and(|t| t.is_count());
+                // (A count in brackets after the words is another label's: "Présents ou
+                // Représentés (07 Procurations : …".)
+                let num = after.is_some_and(|t| t.is_count() && t.lead.is_empty());
                 colon || num && (capital || at_phrase_start(toks, i)) && !last.trail.contains('.')
             }
         };

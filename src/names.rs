@@ -528,7 +528,8 @@ pub fn split_names(block: &str) -> Vec<NameRef> {
         let raw = &block[s..e];
         let piece = raw.replace('\n', " ");
         let trimmed = piece.trim();
-        if trimmed.is_empty() {
+        // "MM et Mmes Ph. DUBOURG, …": civilities of the group, not a name.
+        if trimmed.is_empty() || trimmed.split_whitespace().all(is_civility_word) {
             continue;
         }
         // A role alone belongs to the name before it: "Claude DUPONT, Maire".

@@ -523,7 +523,10 @@ fn label_at(toks: &[Tok], i: usize) -> Option<LabelAt> {
                 // "Votants : 15", "POUR 12"; "Présents :" with its value elsewhere (a table).
                 // (A count in brackets after the words is another label's: "Présents ou
                 // Représentés (07 Procurations : …".)
-                let num = after.is_some_and(|t| t.is_count() && t.lead.is_empty());
+                // (Nor is "2)" after "… 14 voix POUR": the next item's number.)
+                let num = after.is_some_and(|t| {
+                    t.is_count() && t.lead.is_empty() && !t.trail.starts_with([')', '/'])
+                });
                 colon || num && (capital || at_phrase_start(toks, i)) && !last.trail.contains('.')
             }
         };
@@ -1010,6 +1013,10 @@ fn heading_at(toks: &[Tok], i: usize) -> Option<HeadingAt> {
             strong,
         })
     };
+    // "1)Autorisation …": a number glued to its title.
+    if let Some(value) = words::glued_item_number(t) {
+        return at(i, value, 2);
+    }
     // "3.", "3)", "3/", "3 -", "3 –".
     if let Some(attached) = words::item_number(t) {
         let value = words::number_value(t.raw);
@@ -1079,7 +1086,20 @@ fn heading_at(toks: &[Tok], i: usize) -> Option<HeadingAt> {
         if dash(k) {
             k += 1;
         }
-        return if title_ok(k) { at(k, words::number_value(num), 7) } else { None };
+        // "DM N° 10", "avenant n° 2": a number cited after its noun; a heading only at a
+        // phrase's start or within a numbering.
+        let punct = i == 0 || toks[i - 1].trail.ends_with(['.', ':', ';', '!', '?', ')']);
+        return if title_ok(k) {
+            Some(HeadingAt {
+                at: i,
+                title: k,
+                value: words::number_value(num),
+                form: 7,
+                strong: strong && punct,
+            })
+        } else {
+            None
+        };
     }
     // "IV –", "II." before a title.
     if let Some(attached) = words::roman_number(t) {
@@ -1134,7 +1154,9 @@ fn heading_context(toks: &[Tok], i: usize) -> Context {
     if p.trail.ends_with(',') || p.trail.ends_with('(') {
         return Context::Cited;
     }
-    if p.trail.is_empty() && words::cites_number(p) {
+    // ("DÉLIBÉRATIONS 1)…": a heading in capitals, not "les délibérations 1 et 2".)
+    let article = matches!(p.key.as_str(), "article" | "articles" | "art" | "l'article");
+    if p.trail.is_empty() && words::cites_number(p) && (p.case != Case::Upper || article) {
         return Context::Cited;
     }
     if p.trail.is_empty() && (words::governs_number(p) || p.is_count()) {

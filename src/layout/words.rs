@@ -357,6 +357,24 @@ pub fn item_number(t: &Tok) -> Option<bool> {
     }
 }
 
+/// "1)Autorisation", "2)Vote": an item's number glued to its title's first word (a capital
+/// after a closing bracket); its value.
+pub fn glued_item_number(t: &Tok) -> Option<u32> {
+    if !t.lead.is_empty() {
+        return None;
+    }
+    let (digits, rest) = split_digits(t.raw);
+    if digits.is_empty() || digits.len() > 2 {
+        return None;
+    }
+    let title = rest.strip_prefix(')').or_else(|| rest.strip_prefix("°)"))?;
+    title
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        .then(|| number_value(digits))
+}
+
 /// The last run of digits of a number as written ("2023-045" → 45, "3." → 3).
 pub fn number_value(s: &str) -> u32 {
     s.split(|c: char| !c.is_ascii_digit())

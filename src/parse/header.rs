@@ -483,7 +483,7 @@ fn time_near(text: &str, date_at: Option<usize>) -> Option<Found<(u32, u32)>> {
 pub fn convocation_date(text: &str, session: Option<Date>) -> Option<Found<Date>> {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)(?:date\s+(?:de\s+(?:la\s+)?|d'envoi\s+de\s+la\s+)convocation|convocation\s+(?:adress[ée]e|envoy[ée]e|faite|transmise)?\s*(?:en\s+date\s+)?(?:du|le)|convoqu[ée]s?(?:\s+(?:l[ée]galement|r[ée]guli[èe]rement|d[ûu]ment))?(?:\s*,)?(?:\s+(?:par|en)\s+[^,\n]{0,60}?)?\s+(?:le|en\s+date\s+du|du)|sur\s+convocation\s+(?:en\s+date\s+)?du|convocation\s*:|convocation(?:\s+[\p{L}]+)?\s+(?:du|de\s+la)\s+(?:conseil|s[ée]ance|r[ée]union|comit[ée])[^\n\d]{0,40}?\s+du)\s*:?\s*",
+            r"(?i)(?:date\s+(?:de\s+(?:la\s+|l'avis\s+de\s+)?|d'envoi\s+de\s+la\s+|d'envoi\s+des\s+|des\s+)convocations?(?:\s+[^:\n\d]{1,60}?\s*:)?|convocation\s+(?:adress[ée]e|envoy[ée]e|faite|transmise)?\s*(?:en\s+date\s+)?(?:du|le)|convoqu[ée]s?(?:\s+(?:l[ée]galement|r[ée]guli[èe]rement|d[ûu]ment))?(?:\s*,)?(?:\s+(?:par|en)\s+[^,\n]{0,60}?)?\s+(?:le|en\s+date\s+du|du)|sur\s+convocation\s+(?:en\s+date\s+)?du|convocation\s*:|convocation(?:\s+[\p{L}]+)?\s+(?:du|de\s+la)\s+(?:conseil|s[ée]ance|r[ée]union|comit[ée])[^\n\d]{0,40}?\s+du)\s*:?\s*",
         )
     });
     for m in LABEL.find_iter(text) {

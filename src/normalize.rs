@@ -52,6 +52,14 @@ impl Text {
         t
     }
 
+    /// The labels the layout found in this text (none for a text that is not a reading).
+    pub fn labels(&self) -> &[crate::layout::ReadLabel] {
+        match &self.origin {
+            Some(o) => &o.reading.labels,
+            None => &[],
+        }
+    }
+
     /// The offset in the normalized text of an offset of this text (itself for a text that
     /// is not a reading).
     pub fn to_source(&self, offset: usize) -> usize {

@@ -27,6 +27,22 @@ pub struct Reading {
     pub text: String,
     /// Runs copied unchanged: (start in `text`, start in the source, length).
     runs: Vec<(usize, usize, usize)>,
+    /// The labels found, in the reading's offsets: what the readers of lists and counts take
+    /// their parts from.
+    pub labels: Vec<ReadLabel>,
+}
+
+/// A label of the reading: its words (and colon) at `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadLabel {
+    pub start: usize,
+    pub end: usize,
+    pub kind: LabelKind,
+    /// Whether a colon (or a dash) ends it.
+    pub colon: bool,
+    /// Inside brackets, or after its count ("(07 Procurations : …)"): a label inside a
+    /// sentence.
+    pub inline: bool,
 }
 
 impl Reading {
@@ -46,6 +62,7 @@ impl Reading {
         Reading {
             text: text.to_string(),
             runs: vec![(0, 0, text.len())],
+            labels: Vec::new(),
         }
     }
 }
@@ -282,7 +299,14 @@ pub fn read(text: &str) -> Reading {
         i += 1;
     }
 
-    build(text, &toks, &gaps, &moves)
+    let labels: Vec<(usize, LabelAt, bool)> = labels
+        .into_iter()
+        .map(|(i, l)| {
+            let counted = i > 0 && toks[i - 1].is_count() && gaps[i] != Gap::Break;
+            (i, l, in_brackets[i] || counted)
+        })
+        .collect();
+    build(text, &toks, &gaps, &moves, &labels)
 }
 
 /// A count label and its value standing at word `i` in the middle of a list, which goes on
@@ -361,8 +385,16 @@ struct Move {
     line: bool,
 }
 
-fn build(text: &str, toks: &[Tok], gaps: &[Gap], moves: &[Move]) -> Reading {
+fn build(
+    text: &str,
+    toks: &[Tok],
+    gaps: &[Gap],
+    moves: &[Move],
+    labels: &[(usize, LabelAt, bool)],
+) -> Reading {
     let n = toks.len();
+    // Where each word stands in the reading.
+    let mut at = vec![(usize::MAX, usize::MAX); n];
     // Each word's place: (the word it goes before, 0 for moved words and 1 for the word itself,
     // its own index).
     let mut key: Vec<(usize, u8, usize)> = (0..n).map(|i| (i, 1, i)).collect();
@@ -411,10 +443,29 @@ fn build(text: &str, toks: &[Tok], gaps: &[Gap], moves: &[Move]) -> Reading {
             }
             _ => runs.push((out.len(), t.start, t.end - t.start)),
         }
+        at[i] = (out.len(), out.len() + t.end - t.start);
         out.push_str(&text[t.start..t.end]);
     }
+    let labels = labels
+        .iter()
+        .filter_map(|&(i, l, inline)| {
+            let start = at[i].0;
+            let end = (i..l.end.min(n)).rev().find(|&k| at[k].1 != usize::MAX).map(|k| at[k].1)?;
+            (start != usize::MAX && end >= start).then_some(ReadLabel {
+                start,
+                end,
+                kind: l.kind,
+                colon: l.colon,
+                inline,
+            })
+        })
+        .collect();
     // Runs in the reading's order (moved words break the source's order).
-    Reading { text: out, runs }
+    Reading {
+        text: out,
+        runs,
+        labels,
+    }
 }
 
 /// Which words stand inside brackets closed within 60 words.
@@ -497,6 +548,13 @@ fn label_at(toks: &[Tok], i: usize) -> Option<LabelAt> {
             && next.is_some_and(|t| matches!(t.raw, ":" | "-" | "–" | "—" | "=" | ":-"))
         {
             (true, i + k + 1)
+        } else if let Some(e) = (row.follow == Follow::ListOrColon && last.trail.is_empty())
+            .then(|| qualifier_end(toks, i + k))
+            .flatten()
+        {
+            // "Absents ayant voté par procuration en application de l'article L 2121-20 du
+            // CGCT :", "Présents à l'ouverture de la séance :": a label and its qualifier.
+            (true, e)
         } else {
             (false, i + k)
         };
@@ -542,6 +600,29 @@ fn label_at(toks: &[Tok], i: usize) -> Option<LabelAt> {
                 row.kind
             };
             return Some(LabelAt { kind, end, colon });
+        }
+    }
+    None
+}
+
+/// The end (after the colon) of a label's qualifier starting at word `k`: at most 24 words
+/// without a sentence's end, a civility, a name in capitals or another label, up to a colon.
+fn qualifier_end(toks: &[Tok], k: usize) -> Option<usize> {
+    for j in k..(k + 24).min(toks.len()) {
+        let w = &toks[j];
+        if w.raw == ":" {
+            return (j > k).then_some(j + 1);
+        }
+        if words::is_civility(w, toks.get(j + 1))
+            || w.case == Case::Upper && w.core.chars().count() > 5
+            || words::ends_sentence(w)
+            || w.trail.contains([';', ','])
+            || j > k && LEXICON.labels.contains_key(w.stem.as_str()) && w.case_first_upper()
+        {
+            return None;
+        }
+        if w.trail.contains(':') {
+            return Some(j + 1);
         }
     }
     None

@@ -188,3 +188,4 @@ fn names_one_after_another_without_a_label() {
     );
 }
 
+

@@ -242,8 +242,7 @@ pub fn is_civility(t: &Tok, next: Option<&Tok>) -> bool {
         return false;
     }
     let key = t.key.trim_end_matches('.');
-    if !LEXICON.civilities.contains(key) {
-        // "M.X": a civility glued to its name.
+    if !LEXICON.civilities.contains(key) || t.case == Case::Upper && !is_caps_civility(key) {
         return false;
     }
     if !t.case_first_upper() && !matches!(key, "monsieur" | "madame" | "messieurs" | "mesdames") {
@@ -253,6 +252,16 @@ pub fn is_civility(t: &Tok, next: Option<&Tok>) -> bool {
         return next.is_some_and(|n| n.case == Case::Upper || n.case == Case::Cap);
     }
     t.trail.is_empty() || t.trail.starts_with('.')
+}
+
+/// Civilities that stay civilities in capitals ("MME", "MM", "MONSIEUR"); "MAITRE", "DOCTEUR"
+/// in capitals are surnames ("Catherine MAITRE").
+fn is_caps_civility(key: &str) -> bool {
+    matches!(
+        key,
+        "m" | "mm" | "mme" | "mmes" | "mlle" | "mlles" | "mr" | "monsieur" | "madame"
+            | "messieurs" | "mesdames" | "mademoiselle"
+    )
 }
 
 /// Capitalized function words that open sentences, not names.
@@ -274,8 +283,7 @@ pub fn is_name_word(t: &Tok) -> bool {
     }
     match t.case {
         Case::Upper => {
-            !t.core.chars().any(|c| c.is_ascii_digit())
-                && !LEXICON.civilities.contains(t.key.trim_end_matches('.'))
+            !t.core.chars().any(|c| c.is_ascii_digit()) && !is_caps_civility(t.key.trim_end_matches('.'))
         }
         Case::Cap => {
             !t.core.chars().any(|c| c.is_ascii_digit())

@@ -283,6 +283,36 @@ fn find_labels(text: &str) -> Vec<Label> {
     out
 }
 
+/// The layout's labels inside `region`, as the list reader's kinds.
+fn reading_labels(region: &str, read: &[crate::layout::ReadLabel]) -> Vec<Label> {
+    use crate::layout::lexicon::LabelKind as L;
+    // (Labels inside a sentence are read by `INLINE_LABEL`, with their brackets.)
+    read.iter()
+        .filter(|l| l.end <= region.len() && !l.inline)
+        .map(|l| {
+            let kind = match l.kind {
+                L::Present | L::Substitute => LabelKind::Present,
+                L::Absent => LabelKind::Absent { excused: None },
+                L::Excused => LabelKind::Absent {
+                    excused: Some(true),
+                },
+                L::Unexcused => LabelKind::Absent {
+                    excused: Some(false),
+                },
+                L::Represented => LabelKind::Proxies,
+                L::AbsentProxy => LabelKind::AbsentProxy,
+                _ => LabelKind::Stop,
+            };
+            Label {
+                kind,
+                start: l.start,
+                end: l.end,
+                line_start: l.start,
+            }
+        })
+        .collect()
+}
+
 /// What the attendance region says about members.
 #[derive(Debug, Clone, Default)]
 pub struct Members {
@@ -567,8 +597,15 @@ fn block_proxy_pair(s: &str) -> Option<(String, String)> {
 
 /// Reads the member lists and proxies from the attendance region, which starts at `base` in
 /// the document.
-pub fn members(region: &str, base: usize) -> Members {
-    let labels = find_labels(region);
+///
+/// `read` are the labels the layout found (offsets of the reading, as `region`'s); a region
+/// without them (a text read without layout, tests) has its labels found by pattern.
+pub fn members(region: &str, base: usize, read: &[crate::layout::ReadLabel]) -> Members {
+    let labels = if read.is_empty() {
+        find_labels(region)
+    } else {
+        reading_labels(region, read)
+    };
     let mut out = Members::default();
     for (i, l) in labels.iter().enumerate() {
         if l.kind == LabelKind::Stop {

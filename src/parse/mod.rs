@@ -96,7 +96,7 @@ fn parse_lowered(text: &Text) -> Document {
     };
     let region = &s[..attendance_end];
     let counts = attendance::counts(region, 0);
-    let members = attendance::members(region, 0);
+    let members = attendance::members(region, 0, text.labels());
 
     let president_name = president.as_ref().map(|p| p.value.clone());
     let mut deliberations = Vec::new();

@@ -43,8 +43,10 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 // and the lazy DFA can run it.
 static PROSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)(?:^|\W)(?:est|sont|a|ont|été|était|étaient|pour|par|avec|dans|sur|qui|que|conseil|séance|commune|délibération|vote|votes|voix|présents?|absents?|excusée?s?|pouvoirs?|procurations?|quorum|membres?|ouvre|nommée?|désignée?|secrétaire|arrivée?|départ|quitte|l'unanimité|article|l'article|point|compte|rendu)(?:$|\W)",
-        r"|(?:^|\W)jusqu'\w"
+        r"(?i)(?:^|\W)(?:est|sont|ont|été|était|étaient|pour|par|avec|dans|sur|qui|que|conseil|séance|commune|délibération|vote|votes|voix|présents?|absents?|excusée?s?|pouvoirs?|procurations?|quorum|membres?|ouvre|nommée?|désignée?|secrétaire|arrivée?|départ|quitte|l'unanimité|article|l'article|point|compte|rendu)(?:$|\W)",
+        r"|(?:^|\W)jusqu'\w",
+        // "a" the verb, not "A." an initial.
+        r"|(?:^|\W)(?-i:a)(?:$|[^\w.])"
     ))
     .unwrap()
 });
@@ -56,7 +58,12 @@ fn is_civility_word(w: &str) -> bool {
 /// Removes civility words from the start of a name.
 pub fn strip_civility(s: &str) -> &str {
     let mut s = s.trim();
+    let mut spelled = false;
     loop {
+        // "Monsieur M. LEBRUN": after a civility written in full, "M." is an initial.
+        if spelled && (s.starts_with("M.") || s.starts_with("M ")) {
+            return s;
+        }
         // "M.L. SANTONI", "M.C. RUIZ": initials, not "Monsieur".
         let b = s.as_bytes();
         if b.len() >= 4 && b[0] == b'M' && b[1] == b'.' && b[2].is_ascii_uppercase() && b[3] == b'.'
@@ -64,7 +71,13 @@ pub fn strip_civility(s: &str) -> &str {
             return s;
         }
         match civility_end(s) {
-            Some(end) if end < s.len() => s = s[end..].trim_start(),
+            Some(end) if end < s.len() => {
+                spelled = s.len() >= 6
+                    && ["monsieur", "madame", "mademoiselle"]
+                        .iter()
+                        .any(|w| s.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w)));
+                s = s[end..].trim_start()
+            }
             _ => return s,
         }
     }
@@ -366,8 +379,14 @@ fn clean_name_uncached(raw: &str) -> Option<(String, Option<String>)> {
         .trim()
         .trim_start_matches(['-', '–', '—', '•', '*', ':', '.', ' '])
         .trim();
-    let (name, role) = split_role_str(strip_civility(raw));
-    let name = strip_civility(name);
+    let stripped = strip_civility(raw);
+    let (name, role) = split_role_str(stripped);
+    // (A civility after a role: "Maire, M. X"; not the initial after one: "Monsieur M. X".)
+    let name = if stripped.len() == raw.len() || role.is_some() {
+        strip_civility(name)
+    } else {
+        name
+    };
     let name = name
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')')
         .trim_end_matches('.')

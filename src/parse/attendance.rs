@@ -1190,10 +1190,16 @@ mod tests {
         assert_eq!(c.present, None);
     }
 
+    /// The members of a text as the parser reads it: re-broken by the layout, with its labels.
+    fn read_members(text: &str) -> Members {
+        let r = crate::layout::read(text);
+        members(&r.text, 0, &r.labels)
+    }
+
     #[test]
     fn lists_and_proxies() {
         let r = "Présents : Madame Agnès DELORME, Monsieur Bernard FAURE, Monsieur Henri\nVASSEUR.\nPouvoirs :\nMadame Hélène TOURNIER à Monsieur Henri VASSEUR\nMadame Françoise LAMBERT à Monsieur Damien COLLIN\nAbsents :\nMadame Isabelle MARTIN\nMonsieur Antonio SILVA\nSecrétaire : Monsieur Henri VASSEUR\n";
-        let m = members(r, 0);
+        let m = read_members(r);
         let present: Vec<_> = m.present.iter().map(|n| n.name.as_str()).collect();
         assert_eq!(present, ["Agnès DELORME", "Bernard FAURE", "Henri VASSEUR"]);
         assert_eq!(m.proxies.len(), 2);
@@ -1213,7 +1219,7 @@ mod tests {
     #[test]
     fn proxies_in_sentences() {
         let r = "Etaient représentés : Jérôme DUVAL donne procuration à Jean-Marc LEROY, Adeline FOURNIER donne procuration à Julie PONS\n";
-        let m = members(r, 0);
+        let m = read_members(r);
         assert_eq!(m.proxies.len(), 2);
         assert_eq!(m.proxies[1].from, "Adeline FOURNIER");
         assert_eq!(m.proxies[1].to.as_deref(), Some("Julie PONS"));
@@ -1275,7 +1281,7 @@ mod tests {
     #[test]
     fn label_after_its_list() {
         let r = "présidence de Monsieur le Maire, Antoine Morel\nGilles ARNAUD, Laure\nBESSON, Marc CHAPUIS.\nPrésents :\nAbsents ayant voté par procuration en application de l'article L 2121-20 du Code\nGénéral des Collectivités Territoriales :\nNadine ROUX-PERRET, Lina FERRAND.\nAbsents :\nYves GARNIER\nAssociation départementale pour l'information\n";
-        let m = members(r, 0);
+        let m = read_members(r);
         let present: Vec<_> = m.present.iter().map(|n| n.name.as_str()).collect();
         assert_eq!(present, ["Gilles ARNAUD", "Laure BESSON", "Marc CHAPUIS"]);
         assert_eq!(m.proxies.iter().filter(|p| p.to.is_none()).count(), 2);

@@ -70,6 +70,13 @@ pub fn strip_civility(s: &str) -> &str {
         {
             return s;
         }
+        // "M CARO": the civility without its full stop, before a capital.
+        if let Some(rest) = s.strip_prefix("M ") {
+            if rest.trim_start().starts_with(|c: char| c.is_uppercase()) {
+                s = rest.trim_start();
+                continue;
+            }
+        }
         match civility_end(s) {
             Some(end) if end < s.len() => {
                 spelled = s.len() >= 6
@@ -300,8 +307,8 @@ pub fn split_role(s: &str) -> (String, Option<String>) {
 /// [`split_role`] on borrowed parts.
 fn split_role_str(s: &str) -> (&str, Option<&str>) {
     let s = s.trim().trim_end_matches(['.', ',', ';', ':']).trim();
-    if let Some(open) = s.find('(') {
-        let inner = s[open + 1..].trim_end_matches(')').trim();
+    if let Some(open) = s.find(['(', '[']) {
+        let inner = s[open + 1..].trim_end_matches([')', ']']).trim();
         if is_role(inner) {
             return (s[..open].trim(), Some(inner));
         }
@@ -485,11 +492,11 @@ pub fn split_names(block: &str) -> Vec<NameRef> {
     while i < block.len() {
         let c = bytes[i];
         let sep_len = match c {
-            b'(' => {
+            b'(' | b'[' => {
                 depth += 1;
                 0
             }
-            b')' => {
+            b')' | b']' => {
                 depth -= 1;
                 0
             }

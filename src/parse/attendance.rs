@@ -458,15 +458,15 @@ fn starts_with_sentence(t: &str) -> bool {
 
 fn strip_parens(s: &str) -> Cow<'_, str> {
     // Without an opening bracket nothing is taken out.
-    if !s.contains('(') {
+    if !s.contains(['(', '[']) {
         return Cow::Borrowed(s);
     }
     let mut out = String::new();
     let mut depth = 0;
     for c in s.chars() {
         match c {
-            '(' => depth += 1,
-            ')' if depth > 0 => depth -= 1,
+            '(' | '[' => depth += 1,
+            ')' | ']' if depth > 0 => depth -= 1,
             _ if depth == 0 => out.push(c),
             _ => {}
         }

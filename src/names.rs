@@ -30,7 +30,7 @@ static CIVILITY: LazyLock<Regex> = LazyLock::new(|| {
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?ix)^(?:
         (?:(?:le|la)\s+|l')?(?:\d+(?:er|ère|re|e|ème|eme|°)?\s+|premier\s+|première\s+|deuxième\s+|troisième\s+|quatrième\s+|cinquième\s+|sixième\s+|septième\s+|huitième\s+)?
-        (?:maire|adjoint|adjointe|maire-adjoint|maire-adjointe|maire\s+adjoint|maire\s+adjointe|
+        (?:maire|adjoint|adjointe|maire-adjoint|maire-adjointe|maire\s+adjoint|maire\s+adjointe|d[ée]put[ée]e?(?:-maire)?|s[ée]nat(?:eur|rice)(?:-maire)?|
            conseill[eè]re?s?(?:\s+municipa(?:l|le|ux|les))?(?:\s+délégu[ée]e?s?)?(?:\s+communautaires?)?|
            président|présidente|vice-président|vice-présidente|vice\s+président|vice\s+présidente|
            délégu[ée]e?s?(?:\s+titulaires?|\s+suppléante?s?)?|suppléante?|titulaire|doyen(?:ne)?(?:\s+d'âge)?|

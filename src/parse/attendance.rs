@@ -52,11 +52,15 @@ static COUNT_RULES: LazyLock<[CountRule; 6]> = LazyLock::new(|| {
             )),
         },
         CountRule {
-            after: label(
-                r"(?i)pr[ée]sent",
+            // "Présents : 15", "Nombre de conseillers présents : 15", "Nombre de conseillers en
+            // séance : 22".
+            after: Near::any(
+                &[r"(?i)pr[ée]sent", r"(?i)en\s+s[ée]ance"],
                 &format!(
-                    r"(?i)(?:\bnombre\s+de\s+(?:membres\s+|conseillers\s+)?|\bmembres\s+|\bconseillers\s+|^\s*[-•]?\s*|\s)pr[ée]sent(?:e|s|es|\(e\)s?|\(s\))?(?:\s+à\s+la\s+s[ée]ance)?{sep}"
+                    r"(?i)(?:(?:\bnombre\s+de\s+(?:membres\s+|conseillers\s+)?|\bmembres\s+|\bconseillers\s+|^\s*[-•]?\s*|\s)pr[ée]sent(?:e|s|es|\(e\)s?|\(s\))?(?:\s+à\s+la\s+s[ée]ance)?|\b(?:conseillers|membres|élus)\s+en\s+s[ée]ance){sep}"
                 ),
+                150,
+                150,
             ),
             before: Some(label(
                 r"(?i)pr[ée]sent",

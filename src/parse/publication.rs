@@ -34,7 +34,7 @@ static TRANSMITTED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\b(?:publi[ée]e?s?|affich[ée]e?s?|mise?\s+en\s+ligne)(?:\s+(?:sur\s+le\s+site(?:\s+internet)?(?:\s+de\s+la\s+(?:commune|ville))?|en\s+mairie|à\s+la\s+porte\s+de\s+la\s+mairie|au\s+(?:recueil|registre)[^\n]{0,40}?))?\s+le|\bdate\s+(?:de\s+)?(?:publication|d'affichage|de\s+mise\s+en\s+ligne)|(?m:^[ \t]*(?:date\s+de\s+)?(?:publication|affichage)\s+(?:le|du)))\s*:?\s*",
+        r"(?i)(?:\b(?:publi[ée]e?s?|affich[ée]e?s?|mise?\s+en\s+ligne)(?:\s+(?:sur\s+le\s+site(?:\s+internet)?(?:\s+de\s+la\s+(?:commune|ville))?|en\s+mairie|à\s+la\s+porte\s+de\s+la\s+mairie|au\s+(?:recueil|registre)[^\n]{0,40}?))?\s+le|\bdate\s+(?:de\s+)?(?:publication|d'affichage|de\s+mise\s+en\s+ligne)|\bdate\s+de\s+l'affichage\s+du\s+[^:\n]{1,24}?\s*:|(?m:^[ \t]*(?:date\s+de\s+)?(?:publication|affichage)\s+(?:le|du)))\s*:?\s*",
     )
 });
 

@@ -241,6 +241,25 @@ pub fn read(text: &str) -> Reading {
         }
     }
 
+    // A title in capitals before its colon ("…, COMPTE DE GESTION 2005 : Madame MARTEAU donne
+    // lecture…"): a heading without a number, on a line of its own.
+    for i in 1..n {
+        if gaps[i] != Gap::Space
+            || title_start[i]
+            || in_list[i]
+            || in_brackets[i]
+            || toks[i - 1].case == Case::Upper
+        {
+            continue;
+        }
+        if let Some(e) = caps_title_with_colon(&toks, i) {
+            gaps[i] = Gap::Break;
+            if e < n && starts_part(&toks[e]) {
+                gaps[e] = Gap::Break;
+            }
+        }
+    }
+
     // A heading in capitals without a number ("CULTURE ET VIE ASSOCIATIVE Convention de …",
     // "LISTE DES DÉLIBÉRATIONS EXAMINÉES (article …) Conseil municipal réuni …"): the line
     // starts again where the capitals end.
@@ -585,7 +604,13 @@ fn label_at(toks: &[Tok], i: usize) -> Option<LabelAt> {
                 let num = after.is_some_and(|t| {
                     t.is_count() && t.lead.is_empty() && !t.trail.starts_with([')', '/'])
                 });
-                colon || num && (capital || at_phrase_start(toks, i)) && !last.trail.contains('.')
+                // ("2 votes contre 1 abstention": the counts stand before their words.)
+                let counted = i > 0 && toks[i - 1].is_count() && toks[i - 1].trail.is_empty();
+                colon
+                    || num
+                        && !counted
+                        && (capital || at_phrase_start(toks, i))
+                        && !last.trail.contains('.')
             }
         };
         if ok {
@@ -1244,6 +1269,41 @@ fn heading_context(toks: &[Tok], i: usize) -> Context {
         return Context::Weak;
     }
     Context::Open
+}
+
+/// The end (after the colon) of a title in capitals starting at word `i` and ending with a
+/// colon: two words at least, eight letters at least, no comma inside, not a label or a verb
+/// of the decision ("DÉCIDE :").
+fn caps_title_with_colon(toks: &[Tok], i: usize) -> Option<usize> {
+    let first = &toks[i];
+    if first.case != Case::Upper
+        || LEXICON.labels.contains_key(first.stem.as_str())
+        || LEXICON.caps_verbs.contains_key(first.stem.as_str())
+        || label_at(toks, i).is_some()
+    {
+        return None;
+    }
+    let mut letters = 0;
+    for k in i..(i + 16).min(toks.len()) {
+        let w = &toks[k];
+        if w.raw == ":" {
+            return (k >= i + 2 && letters >= 8).then_some(k + 1);
+        }
+        if !matches!(w.case, Case::Upper | Case::Digit | Case::Other)
+            || w.lead.starts_with('(')
+            || words::is_reference_number(w)
+        {
+            return None;
+        }
+        letters += w.core.chars().filter(|c| c.is_alphabetic()).count();
+        if w.trail.contains(':') {
+            return (k > i && letters >= 8).then_some(k + 1);
+        }
+        if !w.trail.is_empty() && !w.trail.starts_with(['»', '"']) {
+            return None;
+        }
+    }
+    None
 }
 
 /// The end of a title in capitals that runs into its body ("3. BUDGET PRIMITIF 2024 Le

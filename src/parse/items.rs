@@ -479,17 +479,29 @@ pub fn split(text: &str, from: usize) -> Vec<ItemSpan> {
             wc = best_chain(&weak);
         }
     }
+    // Items are numbered from 1 (or from the first after an approval numbered 0): a run of
+    // numbers from 60 up is a budget's accounts ("60 - Achats : … 61 - Services : …").
+    if wc.first().is_some_and(|&i| weak[i].seq > 3) {
+        wc.clear();
+    }
     if wc.len() < 2 && agenda.len() >= 2 && sc.len() < 2 {
         // Only an agenda: its entries are the items.
         weak = agenda.iter().map(|&i| all_weak[i].clone()).collect();
         wc = best_chain(&weak);
     }
+    let caps;
     let (chain, pool) = if sc.len() >= 2 && sc.len() * 2 >= wc.len() {
         (sc, &strong)
     } else if wc.len() >= 2 {
         (wc, &weak)
     } else {
-        return Vec::new();
+        // No numbering: titles in capitals before a colon ("COMPTE ADMINISTRATIF 2005 :"),
+        // three at least, head the items.
+        caps = caps_headings(text, from);
+        if caps.len() < 3 {
+            return Vec::new();
+        }
+        ((0..caps.len()).collect(), &caps)
     };
     let mut out = Vec::new();
     // Computed when a subject first needs it (see `subject_at`).
@@ -517,9 +529,44 @@ pub fn split(text: &str, from: usize) -> Vec<ItemSpan> {
         out.push(ItemSpan {
             start: h.start,
             end,
-            number: Some(clean_number(&h.number)),
+            number: (!h.number.is_empty()).then(|| clean_number(&h.number)),
             subject,
             body_start,
+        });
+    }
+    out
+}
+
+/// Lines that are a title in capitals ending with a colon: two words at least, eight letters
+/// at least, none in lower case, and not a label ("PRÉSENTS :", "ORDRE DU JOUR :", "DÉCIDE :").
+fn caps_headings(text: &str, from: usize) -> Vec<Heading> {
+    use crate::layout::lexicon::{stem, LEXICON};
+    let mut out = Vec::new();
+    for start in line_starts(text) {
+        if start < from {
+            continue;
+        }
+        let end = text[start..].find('\n').map_or(text.len(), |e| start + e);
+        let line = text[start..end].trim();
+        let Some(title) = line.strip_suffix(':') else {
+            continue;
+        };
+        let title = title.trim();
+        let words: Vec<&str> = title.split_whitespace().collect();
+        let letters = title.chars().filter(|c| c.is_alphabetic()).count();
+        if words.len() < 2 || letters < 8 || title.chars().any(char::is_lowercase) {
+            continue;
+        }
+        let first = stem(words[0].trim_matches(|c: char| !c.is_alphanumeric()));
+        if LEXICON.labels.contains_key(&first) || LEXICON.caps_verbs.contains_key(&first) {
+            continue;
+        }
+        out.push(Heading {
+            start,
+            title_start: start,
+            number: String::new(),
+            seq: out.len() as u32 + 1,
+            strong: false,
         });
     }
     out

@@ -35,6 +35,17 @@ fn parse_corpus(b: Bencher) {
     });
 }
 
+/// The layout pass alone: the reading of each normalized text.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn layout_corpus(b: Bencher) {
+    b.counter(BytesCount::new(bytes())).bench(|| {
+        texts()
+            .iter()
+            .map(|t| registre::layout::read(t.as_str()).text.len())
+            .sum::<usize>()
+    });
+}
+
 /// Normalization alone, from the extracted text.
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn normalize_corpus(b: Bencher) {

@@ -474,14 +474,23 @@ impl Document {
             o(&mut p.span);
         }
         let a = &mut self.attendance;
-        for p in a.present_members.iter_mut().chain(a.absent_members.iter_mut()) {
+        for p in a
+            .present_members
+            .iter_mut()
+            .chain(a.absent_members.iter_mut())
+        {
             o(&mut p.span);
         }
         for p in &mut a.proxies {
             o(&mut p.span);
         }
         let c = &mut a.count_spans;
-        for s in [&mut c.in_office, &mut c.present, &mut c.represented, &mut c.voting] {
+        for s in [
+            &mut c.in_office,
+            &mut c.present,
+            &mut c.represented,
+            &mut c.voting,
+        ] {
             o(s);
         }
         for ch in &mut a.changes {
@@ -491,7 +500,11 @@ impl Document {
             g(&mut d.span);
             o(&mut d.vote.span);
             o(&mut d.vote.unanimity_span);
-            for r in d.legal_references.iter_mut().chain(d.other_references.iter_mut()) {
+            for r in d
+                .legal_references
+                .iter_mut()
+                .chain(d.other_references.iter_mut())
+            {
                 g(&mut r.span);
             }
             if let Some(e) = &mut d.election {
@@ -519,7 +532,11 @@ impl Document {
             g(&mut it.span);
         }
         let p = &mut self.publication;
-        for s in [&mut p.signed_span, &mut p.transmitted_span, &mut p.published_span] {
+        for s in [
+            &mut p.signed_span,
+            &mut p.transmitted_span,
+            &mut p.published_span,
+        ] {
             o(s);
         }
         for d in &mut self.diagnostics {

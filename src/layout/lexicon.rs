@@ -2,7 +2,34 @@
 //! `data/abbreviations.tsv`, `data/name_words.tsv`) and loaded once.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// FNV-1a: the tables are looked up once or more for every word of a document, with keys of a
+/// few bytes, where SipHash's setup costs more than the hash.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Map<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+type Set = HashSet<String, BuildHasherDefault<Fnv>>;
 
 /// What a label opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,16 +115,16 @@ pub struct LabelRow {
 
 pub struct Lexicon {
     /// Label rows by their first word's key, longest first.
-    pub labels: HashMap<String, Vec<LabelRow>>,
+    pub labels: Map<Vec<LabelRow>>,
     /// Opening phrases by their first word's key, longest first, and whether they open a
     /// part even after a comma or a colon.
-    pub openers: HashMap<String, Vec<(Vec<String>, bool)>>,
+    pub openers: Map<Vec<(Vec<String>, bool)>>,
     /// Verbs of a decision that open a part when written in capitals.
-    pub caps_verbs: HashMap<String, Vec<Vec<String>>>,
-    pub abbreviations: HashSet<String>,
-    pub civilities: HashSet<String>,
-    pub particles: HashSet<String>,
-    pub roles: HashSet<String>,
+    pub caps_verbs: Map<Vec<Vec<String>>>,
+    pub abbreviations: Set,
+    pub civilities: Set,
+    pub particles: Set,
+    pub roles: Set,
 }
 
 /// Rows of a tab-separated table, comments and blank lines aside.
@@ -113,7 +140,7 @@ fn phrase_keys(phrase: &str) -> Vec<String> {
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut labels: HashMap<String, Vec<LabelRow>> = HashMap::new();
+    let mut labels: Map<Vec<LabelRow>> = Map::default();
     for r in rows(include_str!("../../data/labels.tsv")) {
         let (Some(kind), Some(follow), Some(phrase)) = (
             r.first().and_then(|k| LabelKind::parse(k)),
@@ -137,8 +164,8 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for v in labels.values_mut() {
         v.sort_by_key(|r| std::cmp::Reverse(r.words.len()));
     }
-    let mut openers: HashMap<String, Vec<(Vec<String>, bool)>> = HashMap::new();
-    let mut caps_verbs: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+    let mut openers: Map<Vec<(Vec<String>, bool)>> = Map::default();
+    let mut caps_verbs: Map<Vec<Vec<String>>> = Map::default();
     for r in rows(include_str!("../../data/openers.tsv")) {
         if let Some(v) = r[0].strip_prefix('^') {
             let words = phrase_keys(v);
@@ -162,7 +189,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .map(|r| fold(r[0]))
         .collect();
     let (mut civilities, mut particles, mut roles) =
-        (HashSet::new(), HashSet::new(), HashSet::new());
+        (Set::default(), Set::default(), Set::default());
     for r in rows(include_str!("../../data/name_words.tsv")) {
         let set = match r[0] {
             "civility" => &mut civilities,
@@ -188,6 +215,18 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 /// A word folded for comparison: lower case, accents off, "(e)", "(s)", "(es)" off.
 pub fn fold(w: &str) -> String {
     let mut out = String::with_capacity(w.len());
+    fold_into(w, &mut out);
+    out
+}
+
+/// [`fold`], appended to `out`.
+pub fn fold_into(w: &str, out: &mut String) {
+    if w.is_ascii() && !w.contains('(') {
+        let from = out.len();
+        out.push_str(w);
+        out[from..].make_ascii_lowercase();
+        return;
+    }
     let mut chars = w.chars().peekable();
     while let Some(c) = chars.next() {
         if c == '(' {
@@ -204,11 +243,33 @@ pub fn fold(w: &str) -> String {
                 }
             }
         }
-        for l in c.to_lowercase() {
-            out.push(base_letter(l));
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if let Some(l) = latin1_fold(c) {
+            out.push(l);
+        } else {
+            for l in c.to_lowercase() {
+                out.push(base_letter(l));
+            }
         }
     }
-    out
+}
+
+/// The fold of a Latin-1 letter (and œ, æ), without the general lower-casing.
+fn latin1_fold(c: char) -> Option<char> {
+    Some(match c {
+        'À'..='Å' | 'à'..='å' => 'a',
+        'Ç' | 'ç' => 'c',
+        'È'..='Ë' | 'è'..='ë' => 'e',
+        'Ì'..='Ï' | 'ì'..='ï' => 'i',
+        'Ñ' | 'ñ' => 'n',
+        'Ò'..='Ö' | 'ò'..='ö' => 'o',
+        'Ù'..='Ü' | 'ù'..='ü' => 'u',
+        'Ý' | 'ý' | 'ÿ' => 'y',
+        'Œ' | 'œ' => 'o',
+        '’' => '\'',
+        _ => return None,
+    })
 }
 
 /// The unaccented letter of a lower-case Latin letter.
@@ -232,15 +293,23 @@ pub fn base_letter(c: char) -> char {
 /// so that gender and number do not matter ("présentes", "PRESENT", "Présent(e)s").
 pub fn stem(w: &str) -> String {
     let mut k = fold(w);
-    if k.len() > 2 && k.ends_with('s') {
-        k.pop();
+    k.truncate(stem_len(&k));
+    k
+}
+
+/// The length of a folded word's stem (see [`stem`]).
+pub fn stem_len(k: &str) -> usize {
+    let b = k.as_bytes();
+    let mut n = b.len();
+    if n > 2 && b[n - 1] == b's' {
+        n -= 1;
     }
     for _ in 0..2 {
-        if k.len() > 3 && k.ends_with('e') {
-            k.pop();
+        if n > 3 && b[n - 1] == b'e' {
+            n -= 1;
         }
     }
-    k
+    n
 }
 
 #[cfg(test)]
@@ -249,7 +318,13 @@ mod tests {
 
     #[test]
     fn stems_ignore_gender_number_case_and_accents() {
-        for w in ["présents", "Présentes", "PRESENT", "Présent(e)s", "présente"] {
+        for w in [
+            "présents",
+            "Présentes",
+            "PRESENT",
+            "Présent(e)s",
+            "présente",
+        ] {
             assert_eq!(stem(w), "present", "{w}");
         }
         assert_eq!(stem("excusé"), stem("Excusées"));

@@ -78,254 +78,384 @@ enum Gap {
 
 /// Reads the structure of `text` (normalized) into a [`Reading`].
 pub fn read(text: &str) -> Reading {
-    let toks = words::tokens(text);
-    let n = toks.len();
-    let mut gaps = vec![Gap::Space; n];
-    // Words inside a list of members: headings and openers are not looked for there.
-    let mut in_list = vec![false; n];
-    // Words that follow an item's number: its title, not a new part.
-    let mut title_start = vec![false; n];
-    // Words inside brackets ("(présents : 14 – votants : 17)"): no part starts there.
-    let in_brackets = brackets(&toks);
+    let spans = words::spans(text);
+    let keys = words::keys(text, &spans);
+    let mut toks = words::tokens(text, &spans, &keys);
+    // Each word's label, found once: the passes below ask for them many times.
+    let found: Vec<Option<LabelAt>> = (0..toks.len()).map(|i| find_label(&toks, i)).collect();
+    for (t, l) in toks.iter_mut().zip(found) {
+        t.label = l;
+    }
+    let mut l = Layout::new(&toks);
+    l.elisions();
+    l.labels_and_lists();
+    l.item_headings();
+    l.sentences();
+    l.caps_titles_with_colon();
+    l.caps_headings();
+    l.bullets();
+    l.name_runs();
+    l.finish(text)
+}
 
-    // Elisions.
-    for i in 1..n {
-        if words::is_elision(&toks[i - 1], &toks[i]) && toks[i - 1].end < toks[i].start {
-            gaps[i] = Gap::Apostrophe;
+/// The reading being made: a gap's decision for each word, and what the passes learnt.
+struct Layout<'t, 'a> {
+    toks: &'t [Tok<'a>],
+    gaps: Vec<Gap>,
+    /// Words inside a list of members: headings and openers are not looked for there.
+    in_list: Vec<bool>,
+    /// Words that follow an item's number: its title, not a new part.
+    title_start: Vec<bool>,
+    /// Words inside brackets ("(présents : 14 – votants : 17)"): no part starts there.
+    in_brackets: Vec<bool>,
+    labels: Vec<(usize, LabelAt)>,
+    moves: Vec<Move>,
+}
+
+impl<'t, 'a> Layout<'t, 'a> {
+    fn new(toks: &'t [Tok<'a>]) -> Self {
+        let n = toks.len();
+        Layout {
+            toks,
+            gaps: vec![Gap::Space; n],
+            in_list: vec![false; n],
+            title_start: vec![false; n],
+            in_brackets: brackets(toks),
+            labels: Vec::new(),
+            moves: Vec::new(),
         }
     }
 
-    // Labels, and the lists after them.
-    let mut labels: Vec<(usize, LabelAt)> = Vec::new();
-    let mut interruptions: Vec<Move> = Vec::new();
-    let mut i = 0;
-    while i < n {
-        let Some(l) = label_at(&toks, i) else {
-            i += 1;
-            continue;
-        };
-        // The count before the label is the previous label's value when only its value (or a
-        // table's values, and blanks) stand between them.
-        let value_of_previous = labels.last().is_some_and(|(_, p)| {
-            p.end < i && (p.end..i).all(|x| toks[x].is_count() || words::is_blank(&toks[x]))
-        });
-        if i > 0 && !in_brackets[i] && breaks_before_label(&toks, i, value_of_previous) {
-            gaps[i] = Gap::Break;
+    /// "l Hôtel" → "l'Hôtel".
+
+    fn elisions(&mut self) {
+        let toks = self.toks;
+        for i in 1..toks.len() {
+            if words::is_elision(&toks[i - 1], &toks[i]) && toks[i - 1].end < toks[i].start {
+                self.gaps[i] = Gap::Apostrophe;
+            }
         }
-        labels.push((i, l));
-        let after = l.end;
-        // A label written without its colon ("PRESENTS M. X, Maire") ends its line, as the
-        // source that dropped the colon wrote it.
-        if l.kind.opens_list() && !l.colon && after < n {
-            gaps[after] = Gap::Break;
-        }
-        if l.kind.opens_list() {
-            let mut splits = Vec::new();
-            let mut end = list_end(&toks, after, &mut splits);
-            // A count inside a list ("… à Marc Baïetto Elus en exercice : 29 Nelly Maroni à
-            // France Mendez…", two columns read as one) is read after the list, which goes on.
-            let first_move = interruptions.len();
-            while let Some(c) = interruption(&toks, end) {
-                let more = list_end(&toks, c.end, &mut splits);
-                if more <= c.end {
-                    break;
+    }
+
+    /// Labels, and the lists after them.
+
+    fn labels_and_lists(&mut self) {
+        let toks = self.toks;
+        let n = toks.len();
+        let (gaps, in_list, in_brackets) = (&mut self.gaps, &mut self.in_list, &self.in_brackets);
+        let labels = &mut self.labels;
+        let mut interruptions: Vec<Move> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let Some(l) = label_at(&toks, i) else {
+                i += 1;
+                continue;
+            };
+            // The count before the label is the previous label's value when only its value (or a
+            // table's values, and blanks) stand between them.
+            let value_of_previous = labels.last().is_some_and(|(_, p)| {
+                p.end < i && (p.end..i).all(|x| toks[x].is_count() || words::is_blank(&toks[x]))
+            });
+            if i > 0 && !in_brackets[i] && breaks_before_label(&toks, i, value_of_previous) {
+                gaps[i] = Gap::Break;
+            }
+            labels.push((i, l));
+            let after = l.end;
+            // A label written without its colon ("PRESENTS M. X, Maire") ends its line, as the
+            // source that dropped the colon wrote it.
+            if l.kind.opens_list() && !l.colon && after < n {
+                gaps[after] = Gap::Break;
+            }
+            if l.kind.opens_list() {
+                let mut splits = Vec::new();
+                let mut end = list_end(&toks, after, &mut splits);
+                // A count inside a list ("… à Marc Baïetto Elus en exercice : 29 Nelly Maroni à
+                // France Mendez…", two columns read as one) is read after the list, which goes on.
+                let first_move = interruptions.len();
+                while let Some(c) = interruption(&toks, end) {
+                    let more = list_end(&toks, c.end, &mut splits);
+                    if more <= c.end {
+                        break;
+                    }
+                    let tail = more;
+                    interruptions.push(Move {
+                        to: tail,
+                        tokens: end..c.end,
+                        line: true,
+                    });
+                    for f in in_list.iter_mut().take(tail).skip(c.end) {
+                        *f = true;
+                    }
+                    if gaps.get(c.end).is_some() {
+                        // The list goes on after the count: on the same line after a comma,
+                        // else as the next entry.
+                        let sep = end > 0 && toks[end - 1].trail().ends_with([',', ';']);
+                        gaps[c.end] = if sep { Gap::Space } else { Gap::Break };
+                    }
+                    end = tail;
                 }
-                let tail = more;
-                interruptions.push(Move {
-                    to: tail,
-                    tokens: end..c.end,
-                    line: true,
-                });
-                for f in in_list.iter_mut().take(tail).skip(c.end) {
+                // Every count read inside the list goes after its end, in their order.
+                for m in &mut interruptions[first_move..] {
+                    m.to = end;
+                }
+                // Entries that no punctuation separates each start a line.
+                for s in splits {
+                    if s < end {
+                        gaps[s] = Gap::Break;
+                    }
+                }
+                for f in in_list.iter_mut().take(end).skip(after) {
                     *f = true;
                 }
-                if gaps.get(c.end).is_some() {
-                    // The list goes on after the count: on the same line after a comma,
-                    // else as the next entry.
-                    let sep = end > 0 && toks[end - 1].trail.ends_with([',', ';']);
-                    gaps[c.end] = if sep { Gap::Space } else { Gap::Break };
+                if end < n && end > after && starts_part(&toks[end]) {
+                    gaps[end] = Gap::Break;
                 }
-                end = tail;
-            }
-            // Every count read inside the list goes after its end, in their order.
-            for m in &mut interruptions[first_move..] {
-                m.to = end;
-            }
-            // Entries that no punctuation separates each start a line.
-            for s in splits {
-                if s < end {
-                    gaps[s] = Gap::Break;
+                i = end.max(after);
+            } else {
+                // "Elus en exercice : 29 Nelly Maroni…": a line starts after a count's value.
+                if matches!(l.kind, LabelKind::Count | LabelKind::Tally)
+                    && !in_brackets.get(after + 1).copied().unwrap_or(true)
+                    && toks.get(after).is_some_and(Tok::is_count)
+                    && toks.get(after + 1).is_some_and(|t| {
+                        t.case_first_upper() || t.raw.starts_with(|c: char| c.is_ascii_digit())
+                    })
+                {
+                    gaps[after + 1] = Gap::Break;
                 }
+                i = after;
             }
-            for f in in_list.iter_mut().take(end).skip(after) {
-                *f = true;
-            }
-            if end < n && end > after && starts_part(&toks[end]) {
-                gaps[end] = Gap::Break;
-            }
-            i = end.max(after);
-        } else {
-            // "Elus en exercice : 29 Nelly Maroni…": a line starts after a count's value.
-            if matches!(l.kind, LabelKind::Count | LabelKind::Tally)
-                && !in_brackets.get(after + 1).copied().unwrap_or(true)
-                && toks.get(after).is_some_and(Tok::is_count)
-                && toks
-                    .get(after + 1)
-                    .is_some_and(|t| t.case_first_upper() || t.raw.starts_with(|c: char| c.is_ascii_digit()))
+        }
+        let mut moves: Vec<Move> = deferred_values(toks, labels)
+            .into_iter()
+            .map(|(l, v)| Move {
+                to: l,
+                tokens: v..v + 1,
+                line: false,
+            })
+            .collect();
+        moves.append(&mut interruptions);
+        self.moves = moves;
+    }
+
+    /// Item headings: strong ones, and weak ones that continue a numbering; never a count's
+    /// or a date's value ("Présents : 11 - Votants : 13").
+
+    fn item_headings(&mut self) {
+        let toks = self.toks;
+        let n = toks.len();
+        let mut excluded: Vec<bool> = (0..n)
+            .map(|i| self.in_list[i] || self.in_brackets[i])
+            .collect();
+        for (_, l) in &self.labels {
+            if matches!(
+                l.kind,
+                LabelKind::Count | LabelKind::Tally | LabelKind::Date
+            ) && l.end < n
             {
-                gaps[after + 1] = Gap::Break;
-            }
-            i = after;
-        }
-    }
-    let mut moves: Vec<Move> = deferred_values(&toks, &labels)
-        .into_iter()
-        .map(|(l, v)| Move {
-            to: l,
-            tokens: v..v + 1,
-            line: false,
-        })
-        .collect();
-    moves.append(&mut interruptions);
-
-    // Item headings: strong ones, and weak ones that continue a numbering; never a count's or a
-    // date's value ("Présents : 11 - Votants : 13").
-    let mut is_value = vec![false; n];
-    for (_, l) in &labels {
-        if matches!(l.kind, LabelKind::Count | LabelKind::Tally | LabelKind::Date) && l.end < n {
-            is_value[l.end] = true;
-        }
-    }
-    let excluded: Vec<bool> = (0..n).map(|i| in_list[i] || is_value[i] || in_brackets[i]).collect();
-    for h in headings(&toks, &excluded) {
-        if h.at > 0 {
-            gaps[h.at] = Gap::Break;
-        }
-        // The words between the number and the title stay with the number ("D2026-001 -
-        // Objet : …").
-        for g in gaps.iter_mut().take(h.title.min(n)).skip(h.at + 1) {
-            *g = Gap::Space;
-        }
-        if h.title < n {
-            if toks[h.title].key == "objet" {
-                gaps[h.title] = Gap::Space;
-            }
-            title_start[h.title] = true;
-            if let Some(e) = caps_title_end(&toks, h.title) {
-                gaps[e] = Gap::Break;
+                excluded[l.end] = true;
             }
         }
-    }
-
-    // Openers and sentence ends.
-    for i in 1..n {
-        if gaps[i] != Gap::Space || title_start[i] {
-            continue;
-        }
-        let p = &toks[i - 1];
-        // A rule ("-----", "___", "***") stands between parts.
-        let rule = |t: &Tok| t.raw.chars().count() >= 3 && t.raw.chars().all(|c| matches!(c, '-' | '_' | '=' | '*' | '–' | '—'));
-        if rule(p) || rule(&toks[i]) {
-            gaps[i] = Gap::Break;
-        } else if (words::ends_sentence(p)
-            || p.is_count() && p.trail == "." && i >= 2 && words::cites_number(&toks[i - 2]))
-            && starts_part(&toks[i])
-            || !in_list[i] && !in_brackets[i] && opener_at(&toks, i)
-        {
-            gaps[i] = Gap::Break;
-        } else if words::is_civility(&toks[i], toks.get(i + 1)) && named_result(&toks, i) {
-            gaps[i] = Gap::Break;
-        } else if p.key == "voix" && i >= 2 && toks[i - 2].is_count() && starts_part(&toks[i]) {
-            // "… : 3 voix M. Denis CARRÉ, ayant obtenu…": a count of votes ends its phrase.
-            gaps[i] = Gap::Break;
-        }
-    }
-
-    // A title in capitals before its colon ("…, COMPTE DE GESTION 2005 : Madame MARTEAU donne
-    // lecture…"): a heading without a number, on a line of its own.
-    for i in 1..n {
-        if gaps[i] != Gap::Space
-            || title_start[i]
-            || in_list[i]
-            || in_brackets[i]
-            || toks[i - 1].case == Case::Upper
-        {
-            continue;
-        }
-        if let Some(e) = caps_title_with_colon(&toks, i) {
-            gaps[i] = Gap::Break;
-            if e < n && starts_part(&toks[e]) {
-                gaps[e] = Gap::Break;
+        let gaps = &mut self.gaps;
+        for h in headings(toks, &excluded) {
+            if h.at > 0 {
+                gaps[h.at] = Gap::Break;
             }
-        }
-    }
-
-    // A heading in capitals without a number ("CULTURE ET VIE ASSOCIATIVE Convention de …",
-    // "LISTE DES DÉLIBÉRATIONS EXAMINÉES (article …) Conseil municipal réuni …"): the line
-    // starts again where the capitals end.
-    for i in 0..n {
-        if (i == 0 || gaps[i] == Gap::Break) && !in_list[i] && toks[i].case == Case::Upper {
-            if let Some(e) = caps_title_end(&toks, i) {
-                if gaps[e] == Gap::Space && !in_brackets[e] {
+            // The words between the number and the title stay with the number ("D2026-001 -
+            // Objet : …").
+            for g in gaps.iter_mut().take(h.title.min(n)).skip(h.at + 1) {
+                *g = Gap::Space;
+            }
+            if h.title < n {
+                if toks[h.title].key() == "objet" {
+                    gaps[h.title] = Gap::Space;
+                }
+                self.title_start[h.title] = true;
+                if let Some(e) = caps_title_end(toks, h.title) {
                     gaps[e] = Gap::Break;
                 }
             }
         }
     }
 
-    // Bullets: "décide : - De limiter … - De transférer …", outside lists and titles.
-    let mut in_title = false;
-    for i in 1..n {
-        if title_start[i] {
-            in_title = true;
-        } else if gaps[i] == Gap::Break {
-            in_title = false;
-        }
-        let t = &toks[i];
-        if in_title || in_list[i] || in_brackets[i] || gaps[i] != Gap::Space || !matches!(t.raw, "-" | "–" | "•") {
-            continue;
-        }
-        let p = &toks[i - 1];
-        let next_upper = toks.get(i + 1).is_some_and(|x| x.case_first_upper());
-        if next_upper
-            && (p.case == Case::Lower && p.trail.is_empty() || p.trail.ends_with([':', ';', '.', '»', '"', ')']))
-        {
-            gaps[i] = Gap::Break;
-        }
-    }
+    /// Openers and sentence ends.
 
-    // Names one after another without a label before them ("Mme Hélène GRANDJEAN M. Pierre-Yves
-    // BARBIER … Présents :", a label printed after its list): one entry a line.
-    let mut i = 0;
-    while i < n {
-        if (i == 0 || gaps[i] == Gap::Break) && !in_list[i] && words::is_civility(&toks[i], toks.get(i + 1)) {
-            let mut splits = Vec::new();
-            let end = list_end(&toks, i, &mut splits);
-            if splits.len() >= 2 {
-                for s in splits {
-                    gaps[s] = Gap::Break;
-                }
-                for f in in_list.iter_mut().take(end).skip(i) {
-                    *f = true;
-                }
-                if end < n && starts_part(&toks[end]) {
-                    gaps[end] = Gap::Break;
-                }
-                i = end.max(i + 1);
+    fn sentences(&mut self) {
+        let toks = self.toks;
+        let n = toks.len();
+        let (gaps, in_list, in_brackets) = (&mut self.gaps, &self.in_list, &self.in_brackets);
+        for i in 1..n {
+            if gaps[i] != Gap::Space || self.title_start[i] {
                 continue;
             }
+            let p = &toks[i - 1];
+            // (Most words: a word in lower case after one without punctuation; nothing below
+            // starts a line there.)
+            let t0 = toks[i].raw.as_bytes()[0];
+            if p.trail_is_empty()
+                && (t0.is_ascii_lowercase() || t0.is_ascii_digit())
+                && !matches!(p.raw.as_bytes()[0], b'-' | b'_' | b'=' | b'*' | 0xE2)
+                && p.key() != "voix"
+                && !p.is_count()
+            {
+                continue;
+            }
+            // A rule ("-----", "___", "***") stands between parts.
+            let rule = |t: &Tok| {
+                t.raw.len() >= 3
+                    && matches!(t.raw.as_bytes()[0], b'-' | b'_' | b'=' | b'*' | 0xE2)
+                    && t.raw.chars().count() >= 3
+                    && t.raw
+                        .chars()
+                        .all(|c| matches!(c, '-' | '_' | '=' | '*' | '–' | '—'))
+            };
+            if rule(p) || rule(&toks[i]) {
+                gaps[i] = Gap::Break;
+            } else if (words::ends_sentence(p)
+                || p.is_count() && p.trail() == "." && i >= 2 && words::cites_number(&toks[i - 2]))
+                && starts_part(&toks[i])
+                || !in_list[i] && !in_brackets[i] && opener_at(&toks, i)
+            {
+                gaps[i] = Gap::Break;
+            } else if words::is_civility(&toks[i], toks.get(i + 1)) && named_result(&toks, i) {
+                gaps[i] = Gap::Break;
+            } else if p.key() == "voix" && i >= 2 && toks[i - 2].is_count() && starts_part(&toks[i])
+            {
+                // "… : 3 voix M. Denis CARRÉ, ayant obtenu…": a count of votes ends its phrase.
+                gaps[i] = Gap::Break;
+            }
         }
-        i += 1;
     }
 
-    let labels: Vec<(usize, LabelAt, bool)> = labels
-        .into_iter()
-        .map(|(i, l)| {
-            let counted = i > 0 && toks[i - 1].is_count() && gaps[i] != Gap::Break;
-            (i, l, in_brackets[i] || counted)
-        })
-        .collect();
-    build(text, &toks, &gaps, &moves, &labels)
+    /// A title in capitals before its colon ("…, COMPTE DE GESTION 2005 : Madame MARTEAU
+    /// donne lecture…"): a heading without a number, on a line of its own.
+
+    fn caps_titles_with_colon(&mut self) {
+        let toks = self.toks;
+        let n = toks.len();
+        let gaps = &mut self.gaps;
+        for i in 1..n {
+            if gaps[i] != Gap::Space
+                || self.title_start[i]
+                || self.in_list[i]
+                || self.in_brackets[i]
+                || toks[i - 1].case == Case::Upper
+            {
+                continue;
+            }
+            if let Some(e) = caps_title_with_colon(&toks, i) {
+                gaps[i] = Gap::Break;
+                if e < n && starts_part(&toks[e]) {
+                    gaps[e] = Gap::Break;
+                }
+            }
+        }
+    }
+
+    /// A heading in capitals without a number ("CULTURE ET VIE ASSOCIATIVE Convention de …",
+    /// "LISTE DES DÉLIBÉRATIONS EXAMINÉES (article …) Conseil municipal réuni …"): the line
+    /// starts again where the capitals end.
+
+    fn caps_headings(&mut self) {
+        let toks = self.toks;
+        let n = toks.len();
+        let gaps = &mut self.gaps;
+        for i in 0..n {
+            if (i == 0 || gaps[i] == Gap::Break) && !self.in_list[i] && toks[i].case == Case::Upper
+            {
+                if let Some(e) = caps_title_end(&toks, i) {
+                    if gaps[e] == Gap::Space && !self.in_brackets[e] {
+                        gaps[e] = Gap::Break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Bullets: "décide : - De limiter … - De transférer …", outside lists and titles.
+
+    fn bullets(&mut self) {
+        let toks = self.toks;
+        let n = toks.len();
+        let (gaps, in_list, in_brackets, title_start) = (
+            &mut self.gaps,
+            &self.in_list,
+            &self.in_brackets,
+            &self.title_start,
+        );
+        let mut in_title = false;
+        for i in 1..n {
+            if title_start[i] {
+                in_title = true;
+            } else if gaps[i] == Gap::Break {
+                in_title = false;
+            }
+            let t = &toks[i];
+            if in_title
+                || in_list[i]
+                || in_brackets[i]
+                || gaps[i] != Gap::Space
+                || !matches!(t.raw, "-" | "–" | "•")
+            {
+                continue;
+            }
+            let p = &toks[i - 1];
+            let next_upper = toks.get(i + 1).is_some_and(|x| x.case_first_upper());
+            if next_upper
+                && (p.case == Case::Lower && p.trail().is_empty()
+                    || p.trail().ends_with([':', ';', '.', '»', '"', ')']))
+            {
+                gaps[i] = Gap::Break;
+            }
+        }
+    }
+
+    /// Names one after another without a label before them ("Mme Hélène GRANDJEAN M.
+    /// Pierre-Yves BARBIER … Présents :", a label printed after its list): one entry a line.
+
+    fn name_runs(&mut self) {
+        let toks = self.toks;
+        let n = toks.len();
+        let (gaps, in_list) = (&mut self.gaps, &mut self.in_list);
+        let mut i = 0;
+        while i < n {
+            if (i == 0 || gaps[i] == Gap::Break)
+                && !in_list[i]
+                && words::is_civility(&toks[i], toks.get(i + 1))
+            {
+                let mut splits = Vec::new();
+                let end = list_end(&toks, i, &mut splits);
+                if splits.len() >= 2 {
+                    for s in splits {
+                        gaps[s] = Gap::Break;
+                    }
+                    for f in in_list.iter_mut().take(end).skip(i) {
+                        *f = true;
+                    }
+                    if end < n && starts_part(&toks[end]) {
+                        gaps[end] = Gap::Break;
+                    }
+                    i = end.max(i + 1);
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// The reading: the words with their gaps, moved words in their places, the labels.
+
+    fn finish(self, text: &str) -> Reading {
+        let toks = self.toks;
+        let labels: Vec<(usize, LabelAt, bool)> = self
+            .labels
+            .iter()
+            .map(|&(i, l)| {
+                let counted = i > 0 && toks[i - 1].is_count() && self.gaps[i] != Gap::Break;
+                (i, l, self.in_brackets[i] || counted)
+            })
+            .collect();
+        build(text, toks, &self.gaps, &self.moves, &labels)
+    }
 }
 
 /// A count label and its value standing at word `i` in the middle of a list, which goes on
@@ -339,7 +469,8 @@ fn interruption(toks: &[Tok], i: usize) -> Option<std::ops::Range<usize>> {
     let next = l.end + 1;
     let e = entry_end(toks, next)?;
     // The entry must hold a proxy clause: a pair, the kind of list two columns interleave.
-    let pair = (next..e).any(|k| matches!(toks[k].key.as_str(), "a" | "par") && toks[k].case == Case::Lower);
+    let pair =
+        (next..e).any(|k| matches!(toks[k].key(), "a" | "par") && toks[k].case == Case::Lower);
     pair.then_some(i..next)
 }
 
@@ -348,7 +479,7 @@ fn named_result(toks: &[Tok], i: usize) -> bool {
     let Some(e) = entry_end(toks, i) else {
         return false;
     };
-    let colon = toks[e - 1].trail.contains(':');
+    let colon = toks[e - 1].trail().contains(':');
     let (colon, v) = if colon {
         (true, e)
     } else {
@@ -469,7 +600,10 @@ fn build(
         .iter()
         .filter_map(|&(i, l, inline)| {
             let start = at[i].0;
-            let end = (i..l.end.min(n)).rev().find(|&k| at[k].1 != usize::MAX).map(|k| at[k].1)?;
+            let end = (i..l.end.min(n))
+                .rev()
+                .find(|&k| at[k].1 != usize::MAX)
+                .map(|k| at[k].1)?;
             (start != usize::MAX && end >= start).then_some(ReadLabel {
                 start,
                 end,
@@ -488,12 +622,19 @@ fn build(
 }
 
 /// Which words stand inside brackets closed within 60 words.
+
 fn brackets(toks: &[Tok]) -> Vec<bool> {
     let mut inside = vec![false; toks.len()];
     let mut open: Vec<usize> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        let opens = t.raw.matches(['(', '[']).count();
-        let closes = t.raw.matches([')', ']']).count();
+        let (mut opens, mut closes) = (0, 0);
+        for &b in t.raw.as_bytes() {
+            opens += matches!(b, b'(' | b'[') as usize;
+            closes += matches!(b, b')' | b']') as usize;
+        }
+        if opens == 0 && closes == 0 && open.is_empty() {
+            continue;
+        }
         for _ in 0..opens {
             open.push(i);
         }
@@ -522,7 +663,7 @@ fn starts_part(t: &Tok) -> bool {
 
 /// A label found at a word.
 #[derive(Debug, Clone, Copy)]
-struct LabelAt {
+pub(crate) struct LabelAt {
     kind: LabelKind,
     /// Whether a colon (or a dash) ends the label.
     colon: bool,
@@ -533,13 +674,18 @@ struct LabelAt {
 /// The label that starts at word `i`, if any: the longest phrase of the table, followed by
 /// what its row asks for.
 fn label_at(toks: &[Tok], i: usize) -> Option<LabelAt> {
+    toks.get(i).and_then(|t| t.label)
+}
+
+/// [`label_at`] computed.
+fn find_label(toks: &[Tok], i: usize) -> Option<LabelAt> {
     if i >= toks.len() {
         return None;
     }
     if let Some(l) = number_of_label(toks, i) {
         return Some(l);
     }
-    let rows = LEXICON.labels.get(toks[i].stem.as_str())?;
+    let rows = LEXICON.labels.get(toks[i].stem())?;
     'rows: for row in rows {
         let k = row.words.len();
         if i + k > toks.len() {
@@ -547,27 +693,27 @@ fn label_at(toks: &[Tok], i: usize) -> Option<LabelAt> {
         }
         for (j, w) in row.words.iter().enumerate() {
             let t = &toks[i + j];
-            if t.stem != *w {
+            if t.stem() != w {
                 continue 'rows;
             }
             // Words of one label are not separated by punctuation ("présents, absents").
-            if j + 1 < k && !t.trail.is_empty() {
+            if j + 1 < k && !t.trail().is_empty() {
                 continue 'rows;
             }
-            if j > 0 && !t.lead.is_empty() {
+            if j > 0 && !t.lead().is_empty() {
                 continue 'rows;
             }
         }
         let last = &toks[i + k - 1];
         let next = toks.get(i + k);
         // The colon: on the last word, or a word of its own (also a dash, "Présents – ").
-        let (colon, end) = if last.trail.contains(':') {
+        let (colon, end) = if last.trail().contains(':') {
             (true, i + k)
-        } else if (last.trail.is_empty() || last.trail == ".")
+        } else if (last.trail().is_empty() || last.trail() == ".")
             && next.is_some_and(|t| matches!(t.raw, ":" | "-" | "–" | "—" | "=" | ":-"))
         {
             (true, i + k + 1)
-        } else if let Some(e) = (row.follow == Follow::ListOrColon && last.trail.is_empty())
+        } else if let Some(e) = (row.follow == Follow::ListOrColon && last.trail().is_empty())
             .then(|| qualifier_end(toks, i + k))
             .flatten()
         {
@@ -577,7 +723,7 @@ fn label_at(toks: &[Tok], i: usize) -> Option<LabelAt> {
         } else {
             (false, i + k)
         };
-        if !last.trail.is_empty() && !colon {
+        if !last.trail().is_empty() && !colon {
             // "Présents, …", "présents)", "votes pour.": not a label.
             continue;
         }
@@ -590,7 +736,8 @@ fn label_at(toks: &[Tok], i: usize) -> Option<LabelAt> {
             Follow::ListOrColon => {
                 // A label in capitals stands out wherever it is ("… signatures ORDRE DU JOUR
                 // Création d'un poste …").
-                let caps = (i..end).all(|k| toks[k].case == Case::Upper || words::is_particle(&toks[k]));
+                let caps =
+                    (i..end).all(|k| toks[k].case == Case::Upper || words::is_particle(&toks[k]));
                 colon
                     || (capital
                         && after.is_some_and(|t| words::opens_name(t) || t.is_count())
@@ -602,15 +749,15 @@ fn label_at(toks: &[Tok], i: usize) -> Option<LabelAt> {
                 // Représentés (07 Procurations : …".)
                 // (Nor is "2)" after "… 14 voix POUR": the next item's number.)
                 let num = after.is_some_and(|t| {
-                    t.is_count() && t.lead.is_empty() && !t.trail.starts_with([')', '/'])
+                    t.is_count() && t.lead().is_empty() && !t.trail().starts_with([')', '/'])
                 });
                 // ("2 votes contre 1 abstention": the counts stand before their words.)
-                let counted = i > 0 && toks[i - 1].is_count() && toks[i - 1].trail.is_empty();
+                let counted = i > 0 && toks[i - 1].is_count() && toks[i - 1].trail().is_empty();
                 colon
                     || num
                         && !counted
                         && (capital || at_phrase_start(toks, i))
-                        && !last.trail.contains('.')
+                        && !last.trail().contains('.')
             }
         };
         if ok {
@@ -639,14 +786,14 @@ fn qualifier_end(toks: &[Tok], k: usize) -> Option<usize> {
             return (j > k).then_some(j + 1);
         }
         if words::is_civility(w, toks.get(j + 1))
-            || w.case == Case::Upper && w.core.chars().count() > 5
+            || w.case == Case::Upper && w.core().chars().count() > 5
             || words::ends_sentence(w)
-            || w.trail.contains([';', ','])
-            || j > k && LEXICON.labels.contains_key(w.stem.as_str()) && w.case_first_upper()
+            || w.trail().contains([';', ','])
+            || j > k && LEXICON.labels.contains_key(w.stem()) && w.case_first_upper()
         {
             return None;
         }
-        if w.trail.contains(':') {
+        if w.trail().contains(':') {
             return Some(j + 1);
         }
     }
@@ -658,23 +805,28 @@ fn qualifier_end(toks: &[Tok], k: usize) -> Option<usize> {
 /// (or a blank).
 fn number_of_label(toks: &[Tok], i: usize) -> Option<LabelAt> {
     let t = &toks[i];
-    if t.key != "nombre" || !t.trail.is_empty() || !t.case_first_upper() && !at_phrase_start(toks, i) {
+    if t.key() != "nombre"
+        || !t.trail().is_empty()
+        || !t.case_first_upper() && !at_phrase_start(toks, i)
+    {
         return None;
     }
     let next = toks.get(i + 1)?;
-    if !(matches!(next.key.as_str(), "de" | "des") || next.key.starts_with("d'")) {
+    if !(matches!(next.key(), "de" | "des") || next.key().starts_with("d'")) {
         return None;
     }
     for k in i + 1..(i + 12).min(toks.len()) {
         let w = &toks[k];
         let colon_next = toks.get(k + 1).is_some_and(|x| x.raw == ":");
-        if w.trail.contains(':') || colon_next && w.trail.is_empty() {
+        if w.trail().contains(':') || colon_next && w.trail().is_empty() {
             let end = if colon_next { k + 2 } else { k + 1 };
             let mut v = end;
             while v < toks.len() && words::is_blank(&toks[v]) {
                 v += 1;
             }
-            let value = toks.get(v).is_some_and(|x| x.is_count() || x.case == Case::Digit);
+            let value = toks
+                .get(v)
+                .is_some_and(|x| x.is_count() || x.case == Case::Digit);
             let label = toks.get(v).is_some_and(|x| label_at_simple(toks, v, x));
             return (value || v > end || label || v >= toks.len()).then_some(LabelAt {
                 kind: LabelKind::Count,
@@ -682,7 +834,7 @@ fn number_of_label(toks: &[Tok], i: usize) -> Option<LabelAt> {
                 colon: true,
             });
         }
-        if !w.trail.is_empty() || words::ends_sentence(w) {
+        if !w.trail().is_empty() || words::ends_sentence(w) {
             return None;
         }
     }
@@ -692,8 +844,11 @@ fn number_of_label(toks: &[Tok], i: usize) -> Option<LabelAt> {
 /// A word that opens a label of the table (without looking further): for "Nombre de … :"
 /// followed directly by the next label, a table's values being further.
 fn label_at_simple(toks: &[Tok], v: usize, x: &Tok) -> bool {
-    x.key == "nombre" && toks.get(v + 1).is_some_and(|n| n.key == "de" || n.key.starts_with("d'"))
-        || LEXICON.labels.contains_key(x.stem.as_str()) && x.case_first_upper()
+    x.key() == "nombre"
+        && toks
+            .get(v + 1)
+            .is_some_and(|n| n.key() == "de" || n.key().starts_with("d'"))
+        || LEXICON.labels.contains_key(x.stem()) && x.case_first_upper()
 }
 
 /// Word `i` begins a phrase: the text's start, or after punctuation that ends one, or after a
@@ -703,7 +858,7 @@ fn at_phrase_start(toks: &[Tok], i: usize) -> bool {
         return true;
     }
     let p = &toks[i - 1];
-    p.trail.ends_with(['.', ';', ':', ',', ')', '!', '?'])
+    p.trail().ends_with(['.', ';', ':', ',', ')', '!', '?'])
         || matches!(p.raw, "-" | "–" | "—" | "/" | "|" | "•")
         || p.is_count()
         || p.case == Case::Upper
@@ -714,11 +869,13 @@ fn at_phrase_start(toks: &[Tok], i: usize) -> bool {
 /// that is the value of the label before ("Votants : 15 Pour : 12") is not.
 fn breaks_before_label(toks: &[Tok], i: usize, value_of_previous: bool) -> bool {
     let p = &toks[i - 1];
-    if p.trail.ends_with('(') || p.raw.ends_with('(') || p.lead.starts_with('(') && p.trail.is_empty()
+    if p.trail().ends_with('(')
+        || p.raw.ends_with('(')
+        || p.lead().starts_with('(') && p.trail().is_empty()
     {
         return false;
     }
-    if p.is_count() && p.trail.is_empty() {
+    if p.is_count() && p.trail().is_empty() {
         return value_of_previous;
     }
     true
@@ -752,13 +909,20 @@ fn list_end(toks: &[Tok], from: usize, splits: &mut Vec<usize>) -> usize {
             if toks.get(e).is_some_and(|t| t.raw == ":") {
                 (e + 1, true)
             } else {
-                (e, e > i && toks[e - 1].trail.contains(':'))
+                (e, e > i && toks[e - 1].trail().contains(':'))
             }
         });
         match entry {
             // "BEAUCHAMP-SUR-SORELLE : M. Alain DUFOUR – …": a group's heading (a commune's
             // name in capitals) starts a line, and the list goes on.
-            Some((e, true)) if e > i && (i..e).all(|k| toks[k].case == Case::Upper || words::is_particle(&toks[k]) || toks[k].raw == ":") => {
+            Some((e, true))
+                if e > i
+                    && (i..e).all(|k| {
+                        toks[k].case == Case::Upper
+                            || words::is_particle(&toks[k])
+                            || toks[k].raw == ":"
+                    }) =>
+            {
                 if i > from {
                     splits.push(i);
                 }
@@ -786,7 +950,7 @@ fn list_end(toks: &[Tok], from: usize, splits: &mut Vec<usize>) -> usize {
                 if words::ends_sentence(last) || colon {
                     return e;
                 }
-                separated = last.trail.ends_with([',', ';', '/']) || last.trail.ends_with(") ");
+                separated = last.trail().ends_with([',', ';', '/']) || last.trail().ends_with(") ");
             }
             // Separators read since the last entry belong to the list ("…, M. X et").
             _ => return i.max(good),
@@ -812,7 +976,7 @@ fn group_heading_in(toks: &[Tok], i: usize, e: usize) -> Option<usize> {
         return None;
     }
     let last = *words.last()?;
-    let h = if matches!(toks[last - 1].key.as_str(), "la" | "le" | "les" | "l'") && last - 1 > words[1] {
+    let h = if matches!(toks[last - 1].key(), "la" | "le" | "les" | "l'") && last - 1 > words[1] {
         last - 1
     } else {
         last
@@ -828,8 +992,12 @@ fn entry_end(toks: &[Tok], i: usize) -> Option<usize> {
     }
     let mut k = i;
     // "Procuration de M. X à M. Y", "Pouvoir de X à Y": the clause first.
-    if matches!(toks[k].key.as_str(), "procuration" | "pouvoir" | "mandat" | "delegation")
-        && toks.get(k + 1).is_some_and(|t| t.key == "de" || t.key == "du")
+    if matches!(
+        toks[k].key(),
+        "procuration" | "pouvoir" | "mandat" | "delegation"
+    ) && toks
+        .get(k + 1)
+        .is_some_and(|t| t.key() == "de" || t.key() == "du")
     {
         k += 2;
     }
@@ -870,7 +1038,7 @@ fn entry_end(toks: &[Tok], i: usize) -> Option<usize> {
             last_case = Some(c);
             names += 1;
             k += 1;
-            if !t.trail.is_empty() && !t.trail.starts_with('.') || t.trail.len() > 1 {
+            if !t.trail().is_empty() && !t.trail().starts_with('.') || t.trail().len() > 1 {
                 break;
             }
             continue;
@@ -890,7 +1058,7 @@ fn entry_end(toks: &[Tok], i: usize) -> Option<usize> {
     loop {
         let before = k;
         k = role_end(toks, k);
-        if k < n && toks[k].lead.starts_with(['(', '[']) {
+        if k < n && toks[k].lead().starts_with(['(', '[']) {
             k = bracket_end(toks, k)?;
         }
         k = clause_end(toks, k);
@@ -907,20 +1075,25 @@ fn role_end(toks: &[Tok], mut k: usize) -> usize {
     let n = toks.len();
     let start = k;
     // "le Maire", "la 1re adjointe".
-    if k < n && matches!(toks[k].key.as_str(), "le" | "la" | "l'") && toks.get(k + 1).is_some_and(words::is_role)
+    if k < n
+        && matches!(toks[k].key(), "le" | "la" | "l'")
+        && toks.get(k + 1).is_some_and(words::is_role)
     {
         k += 1;
     }
     let mut any = false;
-    while k < n && words::is_role(&toks[k]) && !(toks[k].case_first_upper() && label_at(toks, k).is_some()) {
+    while k < n
+        && words::is_role(&toks[k])
+        && !(toks[k].case_first_upper() && label_at(toks, k).is_some())
+    {
         any = true;
         let t = &toks[k];
         k += 1;
-        if matches!(t.key.as_str(), "charge" | "chargee" | "delegue" | "deleguee") {
+        if matches!(t.key(), "charge" | "chargee" | "delegue" | "deleguee") {
             // A role's field: "chargé de la culture", "déléguée aux finances".
             let mut m = 0;
             while k < n && m < 8 && toks[k].case == Case::Lower {
-                let stop = !toks[k].trail.is_empty();
+                let stop = !toks[k].trail().is_empty();
                 k += 1;
                 m += 1;
                 if stop {
@@ -928,7 +1101,7 @@ fn role_end(toks: &[Tok], mut k: usize) -> usize {
                 }
             }
         }
-        if !toks[k - 1].trail.is_empty() {
+        if !toks[k - 1].trail().is_empty() {
             break;
         }
     }
@@ -941,9 +1114,13 @@ fn role_end(toks: &[Tok], mut k: usize) -> usize {
 
 /// The end of a bracket opened at word `k` (at most 40 words), or None when it does not close.
 fn bracket_end(toks: &[Tok], k: usize) -> Option<usize> {
-    let open = if toks[k].lead.contains('[') { ']' } else { ')' };
+    let open = if toks[k].lead().contains('[') {
+        ']'
+    } else {
+        ')'
+    };
     (k..toks.len().min(k + 40))
-        .find(|&j| toks[j].trail.contains(open) || toks[j].raw.ends_with(open))
+        .find(|&j| toks[j].trail().contains(open) || toks[j].raw.ends_with(open))
         .map(|j| j + 1)
 }
 
@@ -958,7 +1135,7 @@ fn clause_end(toks: &[Tok], k: usize) -> usize {
     let key = |j: usize| {
         toks.get(j)
             .filter(|t| t.case == Case::Lower)
-            .map(|t| t.key.as_str())
+            .map(|t| t.key())
             .unwrap_or("")
     };
     let mut j = k;
@@ -970,7 +1147,7 @@ fn clause_end(toks: &[Tok], k: usize) -> usize {
     // The verb ("a" donné; "à" is the preposition after it).
     let mut verb = false;
     for _ in 0..4 {
-        if toks.get(j).is_some_and(|t| t.core == "à") {
+        if toks.get(j).is_some_and(|t| t.core() == "à") {
             break;
         }
         match key(j) {
@@ -1039,7 +1216,7 @@ fn person_end(toks: &[Tok], i: usize) -> Option<usize> {
             last_case = Some(c);
             k += 1;
             names += 1;
-            if !t.trail.is_empty() && !t.trail.starts_with('.') || t.trail.len() > 1 {
+            if !t.trail().is_empty() && !t.trail().starts_with('.') || t.trail().len() > 1 {
                 break;
             }
         } else if words::is_particle(t) && toks.get(k + 1).is_some_and(words::is_name_word) {
@@ -1069,25 +1246,39 @@ struct HeadingAt {
 
 /// The item headings of the text outside member lists: strong ones, and weak ones whose number
 /// follows one and precedes another of the same form.
+
 fn headings(toks: &[Tok], in_list: &[bool]) -> Vec<HeadingAt> {
+    use std::collections::HashMap;
     let cands: Vec<HeadingAt> = (0..toks.len())
-        .filter(|&i| !in_list[i])
+        .filter(|&i| !in_list[i] && may_head(&toks[i]))
         .filter_map(|i| heading_at(toks, i))
         .collect();
+    // The first and last place of each (form, number), and the last place of each form: a
+    // weak heading needs its number's predecessor before it and a successor after it.
+    let mut first: HashMap<(u8, u32), usize> = HashMap::new();
+    let mut last: HashMap<(u8, u32), usize> = HashMap::new();
+    let mut form_last: HashMap<u8, usize> = HashMap::new();
+    for (j, c) in cands.iter().enumerate() {
+        first.entry((c.form, c.value)).or_insert(j);
+        last.insert((c.form, c.value), j);
+        form_last.insert(c.form, j);
+    }
+    let before = |j: usize, h: &HeadingAt| {
+        h.value > 0 && first.get(&(h.form, h.value - 1)).is_some_and(|&k| k < j)
+    };
+    let after = |j: usize, h: &HeadingAt| {
+        // (One number may be lost by the source: "6. … 8.")
+        [1, 2]
+            .iter()
+            .any(|d| last.get(&(h.form, h.value + d)).is_some_and(|&k| k > j))
+    };
     cands
         .iter()
         .enumerate()
-        .filter(|(j, h)| {
+        .filter(|&(j, h)| {
             h.strong || {
-                let same = |c: &&HeadingAt| c.form == h.form;
-                let before = cands[..*j].iter().filter(same).any(|c| c.value + 1 == h.value);
-                // (One number may be lost by the source: "6. … 8.")
-                let after = cands[j + 1..]
-                    .iter()
-                    .filter(same)
-                    .any(|c| c.value == h.value + 1 || c.value == h.value + 2);
-                let last = !cands[j + 1..].iter().any(|c| c.form == h.form);
-                before && (after || last) || h.value == 1 && after
+                let is_last = form_last.get(&h.form).is_some_and(|&k| k == j);
+                before(j, h) && (after(j, h) || is_last) || h.value == 1 && after(j, h)
             }
         })
         .map(|(_, h)| *h)
@@ -1100,6 +1291,14 @@ fn headings(toks: &[Tok], in_list: &[bool]) -> Vec<HeadingAt> {
         })
 }
 
+/// A word that may open a heading: a digit, "n°", a roman numeral's letter, a capital.
+fn may_head(t: &Tok) -> bool {
+    t.raw
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_digit() || b.is_ascii_uppercase() || b == b'n' || b == b'N')
+}
+
 /// The item heading that starts at word `i`, if any.
 fn heading_at(toks: &[Tok], i: usize) -> Option<HeadingAt> {
     let t = &toks[i];
@@ -1109,7 +1308,10 @@ fn heading_at(toks: &[Tok], i: usize) -> Option<HeadingAt> {
         Context::Open => true,
     };
     let title_ok = |j: usize| toks.get(j).is_some_and(words::opens_title);
-    let dash = |j: usize| toks.get(j).is_some_and(|x| matches!(x.raw, "-" | "–" | "—" | ":" | "."));
+    let dash = |j: usize| {
+        toks.get(j)
+            .is_some_and(|x| matches!(x.raw, "-" | "–" | "—" | ":" | "."))
+    };
     let at = |title: usize, value: u32, form: u8| {
         Some(HeadingAt {
             at: i,
@@ -1139,24 +1341,42 @@ fn heading_at(toks: &[Tok], i: usize) -> Option<HeadingAt> {
             _ => 5,
         };
         if attached {
-            return if title_ok(i + 1) { at(i + 1, value, form) } else { None };
+            return if title_ok(i + 1) {
+                at(i + 1, value, form)
+            } else {
+                None
+            };
         }
-        if toks.get(i + 1).is_some_and(|x| matches!(x.raw, "-" | "–" | "—" | ")" | "." | ":" | "/")) {
-            return if title_ok(i + 2) { at(i + 2, value, form) } else { None };
+        if toks
+            .get(i + 1)
+            .is_some_and(|x| matches!(x.raw, "-" | "–" | "—" | ")" | "." | ":" | "/"))
+        {
+            return if title_ok(i + 2) {
+                at(i + 2, value, form)
+            } else {
+                None
+            };
         }
         return None;
     }
     // "Point 3 :", "Question n° 4 –", "Délibération n° 2023-045 :", "DEL 2025-110".
-    if t.case_first_upper() && words::is_heading_word(t) && t.trail.is_empty() {
+    if t.case_first_upper() && words::is_heading_word(t) && t.trail().is_empty() {
         let mut j = i + 1;
-        if toks.get(j).is_some_and(|x| matches!(x.key.as_str(), "n°" | "no" | "n" | "numero")) {
+        if toks
+            .get(j)
+            .is_some_and(|x| matches!(x.key(), "n°" | "no" | "n" | "numero"))
+        {
             j += 1;
         }
         let num = toks.get(j)?;
-        let num_core = if let Some(r) = num.core.strip_prefix("n°").or_else(|| num.core.strip_prefix("N°")) {
+        let num_core = if let Some(r) = num
+            .core()
+            .strip_prefix("n°")
+            .or_else(|| num.core().strip_prefix("N°"))
+        {
             r
         } else {
-            num.core
+            num.core()
         };
         if num_core.starts_with(|c: char| c.is_ascii_digit())
             && (words::is_reference_str(num_core)
@@ -1164,7 +1384,7 @@ fn heading_at(toks: &[Tok], i: usize) -> Option<HeadingAt> {
             || words::item_number(num).is_some()
         {
             let mut k = j + 1;
-            if num.trail.is_empty() && dash(k) {
+            if num.trail().is_empty() && dash(k) {
                 k += 1;
             }
             return Some(HeadingAt {
@@ -1178,8 +1398,8 @@ fn heading_at(toks: &[Tok], i: usize) -> Option<HeadingAt> {
         return None;
     }
     // "N° 1 – Titre", "n°2023-045 Titre".
-    if t.key.starts_with("n°") && t.case_first_upper() {
-        let rest = &t.core[t.core.find('°').map(|p| p + '°'.len_utf8()).unwrap_or(0)..];
+    if t.key().starts_with("n°") && t.case_first_upper() {
+        let rest = &t.core()[t.core().find('°').map(|p| p + '°'.len_utf8()).unwrap_or(0)..];
         let (num, mut k) = if rest.starts_with(|c: char| c.is_ascii_digit()) {
             (rest, i + 1)
         } else {
@@ -1187,14 +1407,17 @@ fn heading_at(toks: &[Tok], i: usize) -> Option<HeadingAt> {
             if !(x.is_count() || words::is_reference_number(x)) {
                 return None;
             }
-            (x.core, i + 2)
+            (x.core(), i + 2)
         };
         if dash(k) {
             k += 1;
         }
         // "DM N° 10", "avenant n° 2": a number cited after its noun; a heading only at a
         // phrase's start or within a numbering.
-        let punct = i == 0 || toks[i - 1].trail.ends_with(['.', ':', ';', '!', '?', ')']);
+        let punct = i == 0
+            || toks[i - 1]
+                .trail()
+                .ends_with(['.', ':', ';', '!', '?', ')']);
         return if title_ok(k) {
             Some(HeadingAt {
                 at: i,
@@ -1211,23 +1434,30 @@ fn heading_at(toks: &[Tok], i: usize) -> Option<HeadingAt> {
     if let Some(attached) = words::roman_number(t) {
         let k = if attached {
             i + 1
-        } else if toks.get(i + 1).is_some_and(|x| matches!(x.raw, "-" | "–" | "—" | ")" | ".")) {
+        } else if toks
+            .get(i + 1)
+            .is_some_and(|x| matches!(x.raw, "-" | "–" | "—" | ")" | "."))
+        {
             i + 2
         } else {
             return None;
         };
-        return if title_ok(k) { at(k, words::roman_value(t.core), 8) } else { None };
+        return if title_ok(k) {
+            at(k, words::roman_value(t.core()), 8)
+        } else {
+            None
+        };
     }
     // "23-02/001 – Titre", "2023-045 : Titre", "2018.05.28 - 2 TITRE".
     if words::is_reference_number(t) {
-        let mut k = if t.trail.is_empty() && !t.core.ends_with(['-', '–']) && dash(i + 1) {
+        let mut k = if t.trail().is_empty() && !t.core().ends_with(['-', '–']) && dash(i + 1) {
             i + 2
-        } else if t.trail.contains([':', '–']) || t.core.ends_with(['-', '–']) {
+        } else if t.trail().contains([':', '–']) || t.core().ends_with(['-', '–']) {
             i + 1
         } else {
             return None;
         };
-        let mut value = words::number_value(t.core);
+        let mut value = words::number_value(t.core());
         // A compound number: the sitting's date, then the item's.
         if let Some(x) = toks.get(k) {
             if let Some(attached) = words::item_number(x) {
@@ -1257,15 +1487,15 @@ fn heading_context(toks: &[Tok], i: usize) -> Context {
         return Context::Open;
     }
     let p = &toks[i - 1];
-    if p.trail.ends_with(',') || p.trail.ends_with('(') {
+    if p.trail().ends_with(',') || p.trail().ends_with('(') {
         return Context::Cited;
     }
     // ("DÉLIBÉRATIONS 1)…": a heading in capitals, not "les délibérations 1 et 2".)
-    let article = matches!(p.key.as_str(), "article" | "articles" | "art" | "l'article");
-    if p.trail.is_empty() && words::cites_number(p) && (p.case != Case::Upper || article) {
+    let article = matches!(p.key(), "article" | "articles" | "art" | "l'article");
+    if p.trail().is_empty() && words::cites_number(p) && (p.case != Case::Upper || article) {
         return Context::Cited;
     }
-    if p.trail.is_empty() && (words::governs_number(p) || p.is_count()) {
+    if p.trail().is_empty() && (words::governs_number(p) || p.is_count()) {
         return Context::Weak;
     }
     Context::Open
@@ -1277,8 +1507,8 @@ fn heading_context(toks: &[Tok], i: usize) -> Context {
 fn caps_title_with_colon(toks: &[Tok], i: usize) -> Option<usize> {
     let first = &toks[i];
     if first.case != Case::Upper
-        || LEXICON.labels.contains_key(first.stem.as_str())
-        || LEXICON.caps_verbs.contains_key(first.stem.as_str())
+        || LEXICON.labels.contains_key(first.stem())
+        || LEXICON.caps_verbs.contains_key(first.stem())
         || label_at(toks, i).is_some()
     {
         return None;
@@ -1290,16 +1520,16 @@ fn caps_title_with_colon(toks: &[Tok], i: usize) -> Option<usize> {
             return (k >= i + 2 && letters >= 8).then_some(k + 1);
         }
         if !matches!(w.case, Case::Upper | Case::Digit | Case::Other)
-            || w.lead.starts_with('(')
+            || w.lead().starts_with('(')
             || words::is_reference_number(w)
         {
             return None;
         }
-        letters += w.core.chars().filter(|c| c.is_alphabetic()).count();
-        if w.trail.contains(':') {
+        letters += w.core().chars().filter(|c| c.is_alphabetic()).count();
+        if w.trail().contains(':') {
             return (k > i && letters >= 8).then_some(k + 1);
         }
-        if !w.trail.is_empty() && !w.trail.starts_with(['»', '"']) {
+        if !w.trail().is_empty() && !w.trail().starts_with(['»', '"']) {
             return None;
         }
     }
@@ -1338,17 +1568,18 @@ fn caps_title_end(toks: &[Tok], t: usize) -> Option<usize> {
 /// word before.
 fn opener_at(toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
-    if !t.case_first_upper() || !t.lead.is_empty() {
+    if !t.case_first_upper() || !t.lead().is_empty() {
         return false;
     }
     let p = &toks[i - 1];
     // "… (quart des crédits de l'exercice 2025) APPROUVE, à l'unanimité".
     if t.case == Case::Upper && p.case != Case::Upper {
-        if let Some(vs) = LEXICON.caps_verbs.get(t.stem.as_str()) {
+        if let Some(vs) = LEXICON.caps_verbs.get(t.stem()) {
             let hit = vs.iter().any(|v| {
-                v.iter()
-                    .enumerate()
-                    .all(|(j, w)| toks.get(i + j).is_some_and(|x| x.stem == *w && x.case == Case::Upper))
+                v.iter().enumerate().all(|(j, w)| {
+                    toks.get(i + j)
+                        .is_some_and(|x| x.stem() == w && x.case == Case::Upper)
+                })
             });
             if hit && !words::governs(p) {
                 return true;
@@ -1360,10 +1591,10 @@ fn opener_at(toks: &[Tok], i: usize) -> bool {
     }
     // After a comma, a colon or a word in capitals the phrase may go on ("AUTORISE Monsieur
     // le Maire à…"): only the formulas that always open a part start a line there.
-    let weak_place = p.trail.ends_with([',', '(', ':', '\''])
+    let weak_place = p.trail().ends_with([',', '(', ':', '\''])
         || matches!(p.raw, "-" | "–" | "—" | ":")
-        || p.case == Case::Upper && p.trail.is_empty();
-    let Some(phrases) = LEXICON.openers.get(t.stem.as_str()) else {
+        || p.case == Case::Upper && p.trail().is_empty();
+    let Some(phrases) = LEXICON.openers.get(t.stem()) else {
         return false;
     };
     'p: for (ph, strong) in phrases {
@@ -1372,7 +1603,9 @@ fn opener_at(toks: &[Tok], i: usize) -> bool {
         }
         for (j, w) in ph.iter().enumerate() {
             let x = &toks[i + j];
-            if x.stem != *w || (j + 1 < ph.len() && !x.trail.is_empty() && !x.trail.starts_with('.')) {
+            if x.stem() != w
+                || (j + 1 < ph.len() && !x.trail().is_empty() && !x.trail().starts_with('.'))
+            {
                 continue 'p;
             }
         }

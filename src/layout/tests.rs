@@ -168,7 +168,6 @@ fn spans_map_back_to_the_source() {
     assert_eq!(&src[r.to_source(at)..r.to_source(at + 6)], "DUPONT");
 }
 
-
 #[test]
 fn names_one_after_another_without_a_label() {
     let l = same_in_every_shape(
@@ -187,5 +186,3 @@ fn names_one_after_another_without_a_label() {
         ]
     );
 }
-
-

@@ -167,9 +167,12 @@ fn title_case_if_caps(s: &str) -> String {
         let bare = w.trim_end_matches([' ', '-', '\'']);
         let low = bare.to_lowercase();
         // Particles of place names stay in lower case: "Saint-Aubin-sur-Vire".
-        const PARTICLES: [&str; 13] =
-            ["sur", "sous", "lès", "les", "lez", "en", "de", "du", "des", "la", "le", "aux", "et"];
-        if k > 0 && PARTICLES.contains(&low.as_str()) || k > 0 && (low == "d" || low == "l") && w.ends_with('\'') {
+        const PARTICLES: [&str; 13] = [
+            "sur", "sous", "lès", "les", "lez", "en", "de", "du", "des", "la", "le", "aux", "et",
+        ];
+        if k > 0 && PARTICLES.contains(&low.as_str())
+            || k > 0 && (low == "d" || low == "l") && w.ends_with('\'')
+        {
             out.push_str(&w.to_lowercase());
             continue;
         }
@@ -597,7 +600,9 @@ fn mayor_presiding(text: &str) -> Option<Found<String>> {
     });
     // The other signer's title beside the mayor's ("Le Maire Le Secrétaire X Y").
     static OTHER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)^\s*(?:(?:le|la)\s+secr[ée]tai\w*(?:\s+de\s+s[ée]ance)?|(?:le|la)\s+conseill[eè]re?\s+municipale?)\s*,?")
+        re(
+            r"(?i)^\s*(?:(?:le|la)\s+secr[ée]tai\w*(?:\s+de\s+s[ée]ance)?|(?:le|la)\s+conseill[eè]re?\s+municipale?)\s*,?",
+        )
     });
     let tail_from = text.len().saturating_sub(2000);
     let tail_from = (tail_from..text.len())

@@ -363,12 +363,16 @@ fn headings_of(text: &str, weak: bool) -> Vec<Heading> {
         // "2018.05.28 - 2 TITRE": the sitting's date, then the item's number.
         let rest = &text[end..line_end(end)];
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        let dated = num.split(['-', '/', '.']).count() == 3 && m.as_str().trim_end().ends_with(['-', '–']);
+        let dated =
+            num.split(['-', '/', '.']).count() == 3 && m.as_str().trim_end().ends_with(['-', '–']);
         if dated && (1..=3).contains(&digits) && rest[digits..].starts_with([' ', '.', ')', '-']) {
             let n = c.get(1).map_or(m.start(), |g| g.start());
             end += digits;
             num = text[off + n..end].trim().to_string();
-            end += rest[digits..].len() - rest[digits..].trim_start_matches([' ', '.', ')', '-']).len();
+            end += rest[digits..].len()
+                - rest[digits..]
+                    .trim_start_matches([' ', '.', ')', '-'])
+                    .len();
         }
         out.push(Heading {
             start,

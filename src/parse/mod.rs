@@ -341,7 +341,15 @@ fn parse_lowered(text: &Text) -> Document {
 
 /// A lowercased phrase without its civility ("monsieur le maire", "m. le maire").
 fn strip_civility_lower(l: &str) -> &str {
-    for c in ["monsieur ", "madame ", "m. ", "mr. ", "mr ", "mme. ", "mme "] {
+    for c in [
+        "monsieur ",
+        "madame ",
+        "m. ",
+        "mr. ",
+        "mr ",
+        "mme. ",
+        "mme ",
+    ] {
         if let Some(r) = l.strip_prefix(c) {
             return r.trim_start();
         }

@@ -125,6 +125,8 @@ pub struct Lexicon {
     pub civilities: Set,
     pub particles: Set,
     pub roles: Set,
+    /// Given names in use in France (`data/prenoms.txt`), folded.
+    pub given_names: Set,
 }
 
 /// Rows of a tab-separated table, comments and blank lines aside.
@@ -201,7 +203,13 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             set.insert(fold(w));
         }
     }
+    let given_names = include_str!("../../data/prenoms.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| fold(l.trim()))
+        .collect();
     Lexicon {
+        given_names,
         labels,
         openers,
         caps_verbs,
@@ -342,6 +350,7 @@ mod tests {
         assert!(l.abbreviations.contains("mme"));
         assert!(l.civilities.contains("monsieur") && l.particles.contains("de"));
         assert!(l.roles.contains("maire"));
+        assert!(l.given_names.contains("helene") && l.given_names.contains("jean-pierre"));
         // Longest rows first, so that the first full match is the longest.
         for v in l.labels.values() {
             assert!(v.windows(2).all(|w| w[0].words.len() >= w[1].words.len()));

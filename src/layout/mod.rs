@@ -438,6 +438,29 @@ impl<'t, 'a> Layout<'t, 'a> {
                     continue;
                 }
             }
+            // "… Monsieur le Maire, Antoine Morel Gilles ARNAUD, Laure BESSON, Marc CHAPUIS.
+            // Présents :": three names or more, a comma between each, are a list; it starts
+            // with the given name of its first entry.
+            if !in_list[i] && toks[i].case == Case::Upper && toks[i].trail() == "," {
+                if let Some(j) = comma_list_start(toks, i) {
+                    let mut splits = Vec::new();
+                    let end = list_end(toks, j, &mut splits);
+                    let commas = (j..end).filter(|&k| toks[k].trail().ends_with(',')).count();
+                    if commas >= 2 && end > i + 1 {
+                        if j > 0 && gaps[j] == Gap::Space {
+                            gaps[j] = Gap::Break;
+                        }
+                        for f in in_list.iter_mut().take(end).skip(j) {
+                            *f = true;
+                        }
+                        if end < n && starts_part(&toks[end]) {
+                            gaps[end] = Gap::Break;
+                        }
+                        i = end.max(i + 1);
+                        continue;
+                    }
+                }
+            }
             i += 1;
         }
     }
@@ -959,6 +982,38 @@ fn list_end(toks: &[Tok], from: usize, splits: &mut Vec<usize>) -> usize {
     n
 }
 
+/// Where the entry ending at word `i` (a surname in capitals and its comma: "ARNAUD,")
+/// starts, when it is "given name(s) SURNAME" after other words: its given names (known ones,
+/// else one capitalized word), after its surname's other words in capitals.
+fn comma_list_start(toks: &[Tok], i: usize) -> Option<usize> {
+    let mut j = i;
+    while j > 0 && toks[j - 1].case == Case::Upper && toks[j - 1].trail_is_empty() && j + 4 > i {
+        j -= 1;
+    }
+    let surname = j;
+    while j > 0
+        && j + 3 > surname
+        && toks[j - 1].trail_is_empty()
+        && words::is_given_name(&toks[j - 1])
+    {
+        j -= 1;
+    }
+    if j == surname {
+        // An unknown given name: one capitalized word.
+        let p = toks.get(j.wrapping_sub(1))?;
+        if p.case != Case::Cap || !p.trail_is_empty() || !words::is_name_word(p) {
+            return None;
+        }
+        j -= 1;
+    }
+    // Only where the words before are not part of the name.
+    let before = j.checked_sub(1).map(|k| &toks[k]);
+    let open = before.is_none_or(|p| {
+        !(words::is_civility(p, Some(&toks[j])) || words::is_particle(p)) || !p.trail_is_empty()
+    });
+    open.then_some(j)
+}
+
 /// Where a group's heading in capitals starts inside an entry `i..e` that ends with a colon
 /// ("Mme Martine FRANÇOIS LA CHAPELLE-AUX-SAULES :"): after a name written first name then
 /// surname, the last word in capitals (with its article: LA, LE, LES).
@@ -1034,6 +1089,11 @@ fn entry_end(toks: &[Tok], i: usize) -> Option<usize> {
                     break;
                 }
                 changes += 1;
+            }
+            // "Dominique Scheiblin Emmanuelle Bertrand": a given name after a surname starts
+            // the next person.
+            if names >= 2 && words::is_given_name(t) && k > 0 && !words::is_given_name(&toks[k - 1]) {
+                break;
             }
             last_case = Some(c);
             names += 1;
@@ -1211,6 +1271,10 @@ fn person_end(toks: &[Tok], i: usize) -> Option<usize> {
             // "monsieur G. HUET Absente": a name changes case once.
             let c = t.case == Case::Upper;
             if last_case == Some(true) && !c {
+                break;
+            }
+            // "à Dominique Scheiblin Emmanuelle Bertrand à …": the next person.
+            if names >= 2 && words::is_given_name(t) && !words::is_given_name(&toks[k - 1]) {
                 break;
             }
             last_case = Some(c);

@@ -186,3 +186,32 @@ fn names_one_after_another_without_a_label() {
         ]
     );
 }
+
+#[test]
+fn a_given_name_after_a_surname_starts_the_next_person() {
+    let l = same_in_every_shape(
+        "Absents : Pierre Bejjaji à Dominique Scheiblin Emmanuelle Bertrand à Pascale Versaut",
+    );
+    assert_eq!(
+        l,
+        [
+            "Absents : Pierre Bejjaji à Dominique Scheiblin",
+            "Emmanuelle Bertrand à Pascale Versaut"
+        ]
+    );
+}
+
+#[test]
+fn names_with_commas_are_a_list_even_without_a_label_before() {
+    let l = same_in_every_shape(
+        "présidence de Monsieur le Maire, Antoine Morel Gilles ARNAUD, Laure BESSON, Marc CHAPUIS. Présents :",
+    );
+    assert_eq!(
+        l,
+        [
+            "présidence de Monsieur le Maire, Antoine Morel",
+            "Gilles ARNAUD, Laure BESSON, Marc CHAPUIS.",
+            "Présents :"
+        ]
+    );
+}

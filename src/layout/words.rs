@@ -520,6 +520,12 @@ pub fn is_name_word(t: &Tok) -> bool {
     }
 }
 
+/// A given name in use in France, written with a capital ("Gilles", "Jean-Pierre"): where a
+/// new person starts in names written one after another.
+pub fn is_given_name(t: &Tok) -> bool {
+    t.case == Case::Cap && LEXICON.given_names.contains(t.key())
+}
+
 pub fn is_particle(t: &Tok) -> bool {
     t.case != Case::Cap && LEXICON.particles.contains(t.key()) && t.trail().is_empty()
 }

@@ -52,6 +52,14 @@ impl Text {
         t
     }
 
+    /// [`to_source`](Self::to_source) for where a span starts (see `Reading::to_source_start`).
+    pub fn to_source_start(&self, offset: usize) -> usize {
+        match &self.origin {
+            Some(o) => o.reading.to_source_start(offset),
+            None => offset,
+        }
+    }
+
     /// The labels the layout found in this text (none for a text that is not a reading).
     pub fn labels(&self) -> &[crate::layout::ReadLabel] {
         match &self.origin {
@@ -76,7 +84,7 @@ impl Text {
     /// 1-based line of a byte offset (of the normalized text, for a reading).
     pub fn line_of(&self, offset: usize) -> usize {
         if let Some(o) = &self.origin {
-            return o.source.line_of(o.reading.to_source(offset));
+            return o.source.line_of(o.reading.to_source_start(offset));
         }
         self.line_starts.partition_point(|&s| s <= offset).max(1)
     }
@@ -84,7 +92,7 @@ impl Text {
     /// 1-based page of a byte offset; None for plain text.
     pub fn page_of(&self, offset: usize) -> Option<usize> {
         if let Some(o) = &self.origin {
-            return o.source.page_of(o.reading.to_source(offset));
+            return o.source.page_of(o.reading.to_source_start(offset));
         }
         if self.page_starts.is_empty() {
             None

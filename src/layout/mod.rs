@@ -57,6 +57,22 @@ impl Reading {
         s + (off - r).min(len)
     }
 
+    /// [`to_source`](Self::to_source) for where a span starts: in a separator the reader put
+    /// between two runs, the start of the run after (the words, not the line before them).
+    pub fn to_source_start(&self, off: usize) -> usize {
+        let i = self.runs.partition_point(|r| r.0 <= off);
+        if i == 0 {
+            return self.runs.first().map_or(0, |r| r.1);
+        }
+        let (r, s, len) = self.runs[i - 1];
+        if off >= r + len {
+            if let Some(next) = self.runs.get(i) {
+                return next.1;
+            }
+        }
+        s + (off - r).min(len)
+    }
+
     /// The reading of a text that needs none (tests): the same text.
     pub fn identity(text: &str) -> Self {
         Reading {
@@ -127,7 +143,6 @@ impl<'t, 'a> Layout<'t, 'a> {
     }
 
     /// "l Hôtel" → "l'Hôtel".
-
     fn elisions(&mut self) {
         let toks = self.toks;
         for i in 1..toks.len() {
@@ -138,7 +153,6 @@ impl<'t, 'a> Layout<'t, 'a> {
     }
 
     /// Labels, and the lists after them.
-
     fn labels_and_lists(&mut self) {
         let toks = self.toks;
         let n = toks.len();
@@ -147,7 +161,7 @@ impl<'t, 'a> Layout<'t, 'a> {
         let mut interruptions: Vec<Move> = Vec::new();
         let mut i = 0;
         while i < n {
-            let Some(l) = label_at(&toks, i) else {
+            let Some(l) = label_at(toks, i) else {
                 i += 1;
                 continue;
             };
@@ -156,7 +170,7 @@ impl<'t, 'a> Layout<'t, 'a> {
             let value_of_previous = labels.last().is_some_and(|(_, p)| {
                 p.end < i && (p.end..i).all(|x| toks[x].is_count() || words::is_blank(&toks[x]))
             });
-            if i > 0 && !in_brackets[i] && breaks_before_label(&toks, i, value_of_previous) {
+            if i > 0 && !in_brackets[i] && breaks_before_label(toks, i, value_of_previous) {
                 gaps[i] = Gap::Break;
             }
             labels.push((i, l));
@@ -168,12 +182,12 @@ impl<'t, 'a> Layout<'t, 'a> {
             }
             if l.kind.opens_list() {
                 let mut splits = Vec::new();
-                let mut end = list_end(&toks, after, &mut splits);
+                let mut end = list_end(toks, after, &mut splits);
                 // A count inside a list ("… à Marc Baïetto Elus en exercice : 29 Nelly Maroni à
                 // France Mendez…", two columns read as one) is read after the list, which goes on.
                 let first_move = interruptions.len();
-                while let Some(c) = interruption(&toks, end) {
-                    let more = list_end(&toks, c.end, &mut splits);
+                while let Some(c) = interruption(toks, end) {
+                    let more = list_end(toks, c.end, &mut splits);
                     if more <= c.end {
                         break;
                     }
@@ -217,7 +231,8 @@ impl<'t, 'a> Layout<'t, 'a> {
                     && !in_brackets.get(after + 1).copied().unwrap_or(true)
                     && toks.get(after).is_some_and(Tok::is_count)
                     && toks.get(after + 1).is_some_and(|t| {
-                        t.case_first_upper() || t.raw.starts_with(|c: char| c.is_ascii_digit())
+                        t.raw
+                            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                     })
                 {
                     gaps[after + 1] = Gap::Break;
@@ -239,7 +254,6 @@ impl<'t, 'a> Layout<'t, 'a> {
 
     /// Item headings: strong ones, and weak ones that continue a numbering; never a count's
     /// or a date's value ("Présents : 11 - Votants : 13").
-
     fn item_headings(&mut self) {
         let toks = self.toks;
         let n = toks.len();
@@ -269,6 +283,54 @@ impl<'t, 'a> Layout<'t, 'a> {
                 if toks[h.title].key() == "objet" {
                     gaps[h.title] = Gap::Space;
                 }
+                // "Délibération n° 2024-029 M. BERTHIER présente …", "N° 12 Le Maire expose":
+                // a number without a title on its line; the sentence after it is the body.
+                // (A noun that opens parts may open a title too: "3/ Rapport de la CLECT".)
+                let determiner = toks[h.title].case == Case::Cap
+                    && matches!(
+                        toks[h.title].key(),
+                        "le" | "la" | "les" | "l'" | "un" | "une" | "il" | "nous"
+                    )
+                    && toks.get(h.title + 1).is_some_and(|x| x.case == Case::Lower);
+                let sentence = civility_sentence(toks, h.title, false)
+                    || determiner
+                    || toks[h.title].case != Case::Upper
+                        && opener_at(toks, h.title)
+                        && matches!(
+                            toks[h.title].key(),
+                            "vu" | "vus"
+                                | "considerant"
+                                | "attendu"
+                                | "le"
+                                | "la"
+                                | "les"
+                                | "l'"
+                                | "il"
+                                | "monsieur"
+                                | "madame"
+                                | "m"
+                                | "mme"
+                                | "mr"
+                                | "apres"
+                                | "sur"
+                                | "entendu"
+                                | "oui"
+                                | "par"
+                                | "dans"
+                                | "suite"
+                                | "afin"
+                                | "conformement"
+                                | "en"
+                                | "un"
+                                | "une"
+                                | "ce"
+                                | "cette"
+                                | "nous"
+                        );
+                if h.title > 0 && sentence {
+                    gaps[h.title] = Gap::Break;
+                    continue;
+                }
                 self.title_start[h.title] = true;
                 if let Some(e) = caps_title_end(toks, h.title) {
                     gaps[e] = Gap::Break;
@@ -278,12 +340,17 @@ impl<'t, 'a> Layout<'t, 'a> {
     }
 
     /// Openers and sentence ends.
-
     fn sentences(&mut self) {
         let toks = self.toks;
         let n = toks.len();
         let (gaps, in_list, in_brackets) = (&mut self.gaps, &self.in_list, &self.in_brackets);
+        let mut in_title = false;
         for i in 1..n {
+            if self.title_start[i] {
+                in_title = true;
+            } else if gaps[i] == Gap::Break {
+                in_title = false;
+            }
             if gaps[i] != Gap::Space || self.title_start[i] {
                 continue;
             }
@@ -308,19 +375,25 @@ impl<'t, 'a> Layout<'t, 'a> {
                         .chars()
                         .all(|c| matches!(c, '-' | '_' | '=' | '*' | '–' | '—'))
             };
-            if rule(p) || rule(&toks[i]) {
-                gaps[i] = Gap::Break;
-            } else if (words::ends_sentence(p)
-                || p.is_count() && p.trail() == "." && i >= 2 && words::cites_number(&toks[i - 2]))
-                && starts_part(&toks[i])
-                || !in_list[i] && !in_brackets[i] && opener_at(&toks, i)
-            {
-                gaps[i] = Gap::Break;
-            } else if words::is_civility(&toks[i], toks.get(i + 1)) && named_result(&toks, i) {
-                gaps[i] = Gap::Break;
-            } else if p.key() == "voix" && i >= 2 && toks[i - 2].is_count() && starts_part(&toks[i])
-            {
-                // "… : 3 voix M. Denis CARRÉ, ayant obtenu…": a count of votes ends its phrase.
+            // In order: a rule; a sentence's end before a new part; a civility that opens a
+            // named result; a count of votes that ends its phrase ("… : 3 voix M. Denis CARRÉ,
+            // ayant obtenu…"); a sentence of a person ("… 2023 Mme Nadine FÉVRE rejoint la
+            // séance."); a title running into its text ("1. Approbation du procès-verbal du
+            // 14 mai 2024 Le procès-verbal … est adopté").
+            let brk = rule(p)
+                || rule(&toks[i])
+                || (words::ends_sentence(p)
+                    || p.is_count()
+                        && p.trail() == "."
+                        && i >= 2
+                        && words::cites_number(&toks[i - 2]))
+                    && starts_part(&toks[i])
+                || !in_list[i] && !in_brackets[i] && opener_at(toks, i)
+                || words::is_civility(&toks[i], toks.get(i + 1)) && named_result(toks, i)
+                || ends_tally(toks, i - 1) && starts_part(&toks[i]) && toks[i].lead().is_empty()
+                || !in_list[i] && !in_brackets[i] && civility_sentence(toks, i, in_title)
+                || in_title && title_runs_into_sentence(toks, i);
+            if brk {
                 gaps[i] = Gap::Break;
             }
         }
@@ -328,7 +401,6 @@ impl<'t, 'a> Layout<'t, 'a> {
 
     /// A title in capitals before its colon ("…, COMPTE DE GESTION 2005 : Madame MARTEAU
     /// donne lecture…"): a heading without a number, on a line of its own.
-
     fn caps_titles_with_colon(&mut self) {
         let toks = self.toks;
         let n = toks.len();
@@ -342,7 +414,7 @@ impl<'t, 'a> Layout<'t, 'a> {
             {
                 continue;
             }
-            if let Some(e) = caps_title_with_colon(&toks, i) {
+            if let Some(e) = caps_title_with_colon(toks, i) {
                 gaps[i] = Gap::Break;
                 if e < n && starts_part(&toks[e]) {
                     gaps[e] = Gap::Break;
@@ -354,7 +426,6 @@ impl<'t, 'a> Layout<'t, 'a> {
     /// A heading in capitals without a number ("CULTURE ET VIE ASSOCIATIVE Convention de …",
     /// "LISTE DES DÉLIBÉRATIONS EXAMINÉES (article …) Conseil municipal réuni …"): the line
     /// starts again where the capitals end.
-
     fn caps_headings(&mut self) {
         let toks = self.toks;
         let n = toks.len();
@@ -362,8 +433,10 @@ impl<'t, 'a> Layout<'t, 'a> {
         for i in 0..n {
             if (i == 0 || gaps[i] == Gap::Break) && !self.in_list[i] && toks[i].case == Case::Upper
             {
-                if let Some(e) = caps_title_end(&toks, i) {
-                    if gaps[e] == Gap::Space && !self.in_brackets[e] {
+                if let Some(e) = caps_title_end(toks, i) {
+                    // (Within the line: the capitals of the next line are another title's.)
+                    let one_line = (i + 1..e).all(|k| gaps[k] != Gap::Break);
+                    if one_line && gaps[e] == Gap::Space && !self.in_brackets[e] {
                         gaps[e] = Gap::Break;
                     }
                 }
@@ -372,7 +445,6 @@ impl<'t, 'a> Layout<'t, 'a> {
     }
 
     /// Bullets: "décide : - De limiter … - De transférer …", outside lists and titles.
-
     fn bullets(&mut self) {
         let toks = self.toks;
         let n = toks.len();
@@ -399,10 +471,19 @@ impl<'t, 'a> Layout<'t, 'a> {
                 continue;
             }
             let p = &toks[i - 1];
-            let next_upper = toks.get(i + 1).is_some_and(|x| x.case_first_upper());
-            if next_upper
-                && (p.case == Case::Lower && p.trail().is_empty()
-                    || p.trail().ends_with([':', ';', '.', '»', '"', ')']))
+            // ("Pour : 10 – Contre : 0": a dash between labels is not a bullet.)
+            let next_upper = toks.get(i + 1).is_some_and(|x| x.case_first_upper())
+                && label_at(toks, i + 1).is_none();
+            // "décide : - de fixer …; - d'autoriser …": a bullet after a colon or a semicolon, in
+            // lower case too.
+            let after_colon = p.trail().ends_with([':', ';'])
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|x| x.case == Case::Lower || x.case_first_upper());
+            if after_colon
+                || next_upper
+                    && (p.case == Case::Lower && p.trail().is_empty()
+                        || p.trail().ends_with([':', ';', '.', '»', '"', ')']))
             {
                 gaps[i] = Gap::Break;
             }
@@ -411,7 +492,6 @@ impl<'t, 'a> Layout<'t, 'a> {
 
     /// Names one after another without a label before them ("Mme Hélène GRANDJEAN M.
     /// Pierre-Yves BARBIER … Présents :", a label printed after its list): one entry a line.
-
     fn name_runs(&mut self) {
         let toks = self.toks;
         let n = toks.len();
@@ -423,7 +503,7 @@ impl<'t, 'a> Layout<'t, 'a> {
                 && words::is_civility(&toks[i], toks.get(i + 1))
             {
                 let mut splits = Vec::new();
-                let end = list_end(&toks, i, &mut splits);
+                let end = list_end(toks, i, &mut splits);
                 if splits.len() >= 2 {
                     for s in splits {
                         gaps[s] = Gap::Break;
@@ -445,7 +525,15 @@ impl<'t, 'a> Layout<'t, 'a> {
                 if let Some(j) = comma_list_start(toks, i) {
                     let mut splits = Vec::new();
                     let end = list_end(toks, j, &mut splits);
-                    let commas = (j..end).filter(|&k| toks[k].trail().ends_with(',')).count();
+                    // (Commas between names: each followed by a name or a civility.)
+                    let commas = (j..end)
+                        .filter(|&k| {
+                            toks[k].trail().ends_with(',')
+                                && toks.get(k + 1).is_some_and(|x| {
+                                    words::is_name_word(x) || words::is_civility(x, toks.get(k + 2))
+                                })
+                        })
+                        .count();
                     if commas >= 2 && end > i + 1 {
                         if j > 0 && gaps[j] == Gap::Space {
                             gaps[j] = Gap::Break;
@@ -466,7 +554,6 @@ impl<'t, 'a> Layout<'t, 'a> {
     }
 
     /// The reading: the words with their gaps, moved words in their places, the labels.
-
     fn finish(self, text: &str) -> Reading {
         let toks = self.toks;
         let labels: Vec<(usize, LabelAt, bool)> = self
@@ -495,6 +582,66 @@ fn interruption(toks: &[Tok], i: usize) -> Option<std::ops::Range<usize>> {
     let pair =
         (next..e).any(|k| matches!(toks[k].key(), "a" | "par") && toks[k].case == Case::Lower);
     pair.then_some(i..next)
+}
+
+/// Word `k` ends a count of votes: "3 voix", "13 votes pour", "2 voix contre".
+fn ends_tally(toks: &[Tok], k: usize) -> bool {
+    // "2 voix (deux)": the count in words after it.
+    if k > 0 && toks[k].raw.starts_with('(') && toks[k].raw.ends_with(')') {
+        return ends_tally(toks, k - 1);
+    }
+    let key = |j: usize| toks.get(j).map_or("", |t| t.key());
+    let count = |j: usize| toks.get(j).is_some_and(Tok::is_count);
+    match key(k) {
+        "voix" | "votes" | "suffrages" => k >= 1 && count(k - 1),
+        "pour" | "contre" => k >= 2 && matches!(key(k - 1), "voix" | "votes") && count(k - 2),
+        _ => false,
+    }
+}
+
+/// A sentence opening with a person at word `i`: a civility and a name, then a verb in lower
+/// case ("Mme Nadine FÉVRE rejoint la séance", "M. Patrick LONJARRET … ne prend pas part"),
+/// after a word that does not govern it.
+fn civility_sentence(toks: &[Tok], i: usize, in_title: bool) -> bool {
+    let p = &toks[i - 1];
+    if !words::is_civility(&toks[i], toks.get(i + 1))
+        || words::governs(p)
+        || !p.trail_is_empty()
+        || p.case == Case::Upper
+        || p.is_count()
+    {
+        return false;
+    }
+    let Some(e) = person_end(toks, i) else {
+        return false;
+    };
+    // In a title, a name and its function between commas ("4. Subvention au comité des fêtes
+    // M. Patrick LONJARRET, président du comité, ne prend pas part au vote") is its subject.
+    if in_title && toks[e - 1].trail() == "," {
+        return true;
+    }
+    toks.get(e).is_some_and(|v| {
+        v.case == Case::Lower
+            && !words::is_particle(v)
+            && !matches!(v.key(), "et" | "ou" | "a" | "de" | "du")
+    }) && toks[e - 1].trail_is_empty()
+}
+
+/// Inside a title, a sentence that starts without a full stop before it: "Le"/"La"/"Les"
+/// with a capital after a word that does not govern it.
+fn title_runs_into_sentence(toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    let p = &toks[i - 1];
+    t.case == Case::Cap
+        && matches!(
+            t.key(),
+            "le" | "la" | "les" | "l'" | "un" | "une" | "il" | "elle" | "ce" | "cette"
+        )
+        && p.trail_is_empty()
+        && matches!(p.case, Case::Lower | Case::Digit)
+        && t.lead().is_empty()
+        && !words::governs(p)
+        && !words::is_particle(p)
 }
 
 /// "M. Denis CARRÉ : 6 voix", "Mme X : 12": a person's result, a line of its own.
@@ -645,7 +792,6 @@ fn build(
 }
 
 /// Which words stand inside brackets closed within 60 words.
-
 fn brackets(toks: &[Tok]) -> Vec<bool> {
     let mut inside = vec![false; toks.len()];
     let mut open: Vec<usize> = Vec::new();
@@ -678,6 +824,10 @@ fn brackets(toks: &[Tok]) -> Vec<bool> {
 
 /// A word that may open a part: a capital, a digit, a bullet, an opening bracket or quote.
 fn starts_part(t: &Tok) -> bool {
+    // ("… secrétaire de séance. n° 2025 / 061 Restauration collective": a number's heading.)
+    if t.raw.starts_with("n°") {
+        return true;
+    }
     let c = t.raw.chars().next().unwrap_or(' ');
     c.is_uppercase()
         || c.is_ascii_digit()
@@ -708,7 +858,23 @@ fn find_label(toks: &[Tok], i: usize) -> Option<LabelAt> {
     if let Some(l) = number_of_label(toks, i) {
         return Some(l);
     }
-    let rows = LEXICON.labels.get(toks[i].stem())?;
+    // "Étaient absents ou excusés :", "Sont présents :": the label after its verb.
+    if matches!(
+        toks[i].key(),
+        "etaient" | "sont" | "etait" | "est" | "furent"
+    ) && toks[i].trail_is_empty()
+    {
+        if let Some(l) = label_rows(toks, i + 1, i) {
+            return Some(l);
+        }
+    }
+    label_rows(toks, i, i)
+}
+
+/// The label of the table whose words start at word `i`, `head` being the word that starts
+/// the phrase (`i`, or the verb before: "Étaient présents").
+fn label_rows(toks: &[Tok], i: usize, head: usize) -> Option<LabelAt> {
+    let rows = LEXICON.labels.get(toks.get(i)?.stem())?;
     'rows: for row in rows {
         let k = row.words.len();
         if i + k > toks.len() {
@@ -751,7 +917,8 @@ fn find_label(toks: &[Tok], i: usize) -> Option<LabelAt> {
             continue;
         }
         let after = toks.get(end);
-        let capital = toks[i].case_first_upper();
+        let capital = toks[head].case_first_upper();
+        let i = head;
         let ok = match row.follow {
             // A colon label written in lower case stands at a phrase's start ("service public :"
             // is a title's words).
@@ -1008,9 +1175,8 @@ fn comma_list_start(toks: &[Tok], i: usize) -> Option<usize> {
     }
     // Only where the words before are not part of the name.
     let before = j.checked_sub(1).map(|k| &toks[k]);
-    let open = before.is_none_or(|p| {
-        !(words::is_civility(p, Some(&toks[j])) || words::is_particle(p)) || !p.trail_is_empty()
-    });
+    let open =
+        before.is_none_or(|p| !(words::is_civility(p, Some(&toks[j])) || words::is_particle(p)));
     open.then_some(j)
 }
 
@@ -1077,6 +1243,14 @@ fn entry_end(toks: &[Tok], i: usize) -> Option<usize> {
         if words::is_civility(t, toks.get(k + 1)) && names > 0 {
             break;
         }
+        // "… Élise PICHON DEL 2024-031 – Objet": the next item's number.
+        if words::is_heading_word(t)
+            && toks
+                .get(k + 1)
+                .is_some_and(|x| x.is_count() || words::is_reference_number(x))
+        {
+            break;
+        }
         if words::is_name_word(t) {
             // A capitalized word followed by prose opens the prose ("Association
             // départementale…"), unless it is the name a civility announced.
@@ -1092,7 +1266,8 @@ fn entry_end(toks: &[Tok], i: usize) -> Option<usize> {
             }
             // "Dominique Scheiblin Emmanuelle Bertrand": a given name after a surname starts
             // the next person.
-            if names >= 2 && words::is_given_name(t) && k > 0 && !words::is_given_name(&toks[k - 1]) {
+            if names >= 2 && words::is_given_name(t) && k > 0 && !words::is_given_name(&toks[k - 1])
+            {
                 break;
             }
             last_case = Some(c);
@@ -1310,7 +1485,6 @@ struct HeadingAt {
 
 /// The item headings of the text outside member lists: strong ones, and weak ones whose number
 /// follows one and precedes another of the same form.
-
 fn headings(toks: &[Tok], in_list: &[bool]) -> Vec<HeadingAt> {
     use std::collections::HashMap;
     let cands: Vec<HeadingAt> = (0..toks.len())
@@ -1461,17 +1635,34 @@ fn heading_at(toks: &[Tok], i: usize) -> Option<HeadingAt> {
         }
         return None;
     }
-    // "N° 1 – Titre", "n°2023-045 Titre".
-    if t.key().starts_with("n°") && t.case_first_upper() {
+    // "N° 1 – Titre", "n°2023-045 Titre", "n° 2025 / 061 Titre" (in lower case after a
+    // sentence's end).
+    let after_sentence = i > 0 && words::ends_sentence(&toks[i - 1]);
+    if t.key().starts_with("n°") && (t.case_first_upper() || after_sentence) {
         let rest = &t.core()[t.core().find('°').map(|p| p + '°'.len_utf8()).unwrap_or(0)..];
         let (num, mut k) = if rest.starts_with(|c: char| c.is_ascii_digit()) {
             (rest, i + 1)
         } else {
             let x = toks.get(i + 1)?;
-            if !(x.is_count() || words::is_reference_number(x)) {
+            let digits = |x: &Tok| {
+                !x.core().is_empty()
+                    && x.core().len() <= 8
+                    && x.core().bytes().all(|b| b.is_ascii_digit())
+            };
+            if !(x.is_count() || words::is_reference_number(x) || digits(x)) {
                 return None;
             }
-            (x.core(), i + 2)
+            // "2025 / 061": a register's number written with spaces.
+            if digits(x)
+                && toks
+                    .get(i + 2)
+                    .is_some_and(|s| matches!(s.raw, "/" | "-" | "–"))
+                && toks.get(i + 3).is_some_and(digits)
+            {
+                (toks[i + 3].core(), i + 4)
+            } else {
+                (x.core(), i + 2)
+            }
         };
         if dash(k) {
             k += 1;
@@ -1559,6 +1750,10 @@ fn heading_context(toks: &[Tok], i: usize) -> Context {
     if p.trail().is_empty() && words::cites_number(p) && (p.case != Case::Upper || article) {
         return Context::Cited;
     }
+    // "articles L. 332-23": the part of a code's article.
+    if matches!(p.core(), "L" | "R" | "D" | "A" | "LO" | "RO") && matches!(p.trail(), "" | ".") {
+        return Context::Cited;
+    }
     if p.trail().is_empty() && (words::governs_number(p) || p.is_count()) {
         return Context::Weak;
     }
@@ -1578,12 +1773,12 @@ fn caps_title_with_colon(toks: &[Tok], i: usize) -> Option<usize> {
         return None;
     }
     let mut letters = 0;
-    for k in i..(i + 16).min(toks.len()) {
-        let w = &toks[k];
+    for (k, w) in toks.iter().enumerate().skip(i).take(16) {
         if w.raw == ":" {
             return (k >= i + 2 && letters >= 8).then_some(k + 1);
         }
-        if !matches!(w.case, Case::Upper | Case::Digit | Case::Other)
+        let single = w.case == Case::Cap && w.core().chars().count() == 1;
+        if !(matches!(w.case, Case::Upper | Case::Digit | Case::Other) || single)
             || w.lead().starts_with('(')
             || words::is_reference_number(w)
         {
@@ -1612,7 +1807,10 @@ fn caps_title_end(toks: &[Tok], t: usize) -> Option<usize> {
         if k > t && words::is_reference_number(w) {
             return None;
         }
+        // ("À", "A", "Y": one capital letter, a word of the title.)
+        let single = w.case == Case::Cap && w.core().chars().count() == 1;
         match w.case {
+            _ if single => {}
             Case::Upper => caps += 1,
             Case::Digit | Case::Other => {}
             Case::Cap => {
@@ -1636,8 +1834,13 @@ fn opener_at(toks: &[Tok], i: usize) -> bool {
         return false;
     }
     let p = &toks[i - 1];
-    // "… (quart des crédits de l'exercice 2025) APPROUVE, à l'unanimité".
-    if t.case == Case::Upper && p.case != Case::Upper {
+    // "… (quart des crédits de l'exercice 2025) APPROUVE, à l'unanimité" (after a comma, the
+    // sentence goes on: "après en avoir délibéré, APPROUVE …").
+    if t.case == Case::Upper
+        && p.case != Case::Upper
+        && !p.trail().ends_with([',', ':'])
+        && !matches!(p.raw, "-" | "–" | "—" | "•" | "*")
+    {
         if let Some(vs) = LEXICON.caps_verbs.get(t.stem()) {
             let hit = vs.iter().any(|v| {
                 v.iter().enumerate().all(|(j, w)| {
@@ -1655,9 +1858,12 @@ fn opener_at(toks: &[Tok], i: usize) -> bool {
     }
     // After a comma, a colon or a word in capitals the phrase may go on ("AUTORISE Monsieur
     // le Maire à…"): only the formulas that always open a part start a line there.
+    // (After a verb in capitals, its object: "AUTORISE Monsieur le Maire"; after an acronym,
+    // a new phrase may start: "… subvention DETR Après en avoir délibéré".)
+    let caps_verb = p.case == Case::Upper && LEXICON.caps_verbs.contains_key(p.stem());
     let weak_place = p.trail().ends_with([',', '(', ':', '\''])
         || matches!(p.raw, "-" | "–" | "—" | ":")
-        || p.case == Case::Upper && p.trail().is_empty();
+        || caps_verb && p.trail().is_empty();
     let Some(phrases) = LEXICON.openers.get(t.stem()) else {
         return false;
     };

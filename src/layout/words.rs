@@ -30,8 +30,9 @@ pub struct Tok<'a> {
     /// The core folded (case, accents off): the core itself when it needs no folding, else a
     /// slice of the document's keys (`Keys`).
     key: &'a str,
-    /// The length of `key` as a label's key (see `lexicon::stem`): a prefix of it.
-    stem_len: u8,
+    /// How many bytes `key` loses as a label's key (see `lexicon::stem`: a final s and up to
+    /// two final e, all ASCII).
+    stem_cut: u8,
     pub case: Case,
     /// The label that starts at this word, found once for all (see `layout::label_at`).
     pub label: Option<super::LabelAt>,
@@ -64,7 +65,7 @@ impl<'a> Tok<'a> {
 
     /// The word as a label's key: its key without a final s and up to two final e.
     pub fn stem(&self) -> &'a str {
-        &self.key[..self.stem_len as usize]
+        &self.key[..self.key.len() - self.stem_cut as usize]
     }
 
     pub fn case_first_upper(&self) -> bool {
@@ -133,13 +134,17 @@ fn folded_already(w: &str) -> bool {
     })
 }
 
+/// A word's key range in the buffer (None when the key is the core itself) and its core's
+/// bounds.
+type KeyAt = (Option<(u32, u32)>, (usize, usize));
+
 /// The folded keys of a document's words that need folding, in one buffer, and where each
 /// word's core lies.
 pub struct Keys {
     buf: String,
     /// For each word: its key's range in `buf` (None when the key is the core itself), and its
     /// core's bounds.
-    at: Vec<(Option<(u32, u32)>, (usize, usize))>,
+    at: Vec<KeyAt>,
 }
 
 /// The words of `text` as (start, end), page numbers standing alone on their line left out.
@@ -276,7 +281,7 @@ fn make<'a>(
         lead_len: core_start as u8,
         trail_len: (raw.len() - core_end) as u8,
         key,
-        stem_len: stem_len(key).min(255) as u8,
+        stem_cut: (key.len() - stem_len(key)) as u8,
         case,
         label: None,
     }
@@ -512,7 +517,7 @@ pub fn is_name_word(t: &Tok) -> bool {
         }
         Case::Cap => {
             !t.core().chars().any(|c| c.is_ascii_digit())
-                && !is_sentence_word(&t.key())
+                && !is_sentence_word(t.key())
                 && !LEXICON.civilities.contains(t.key().trim_end_matches('.'))
                 || t.core().chars().count() <= 2 && t.trail().starts_with('.')
         }
@@ -606,7 +611,7 @@ pub fn prose_follows(toks: &[Tok], k: usize) -> bool {
     if is_particle(next) && toks.get(k + 2).is_some_and(is_name_word) {
         return false;
     }
-    !(is_clause_word(&next.key()) || is_role(next))
+    !(is_clause_word(next.key()) || is_role(next))
 }
 
 /// A word that may open an item's title: a capital letter, after an opening quote.
@@ -642,7 +647,10 @@ pub fn glued_item_number(t: &Tok) -> Option<u32> {
     if digits.is_empty() || digits.len() > 2 {
         return None;
     }
-    let title = rest.strip_prefix(')').or_else(|| rest.strip_prefix("°)"))?;
+    let title = rest
+        .strip_prefix(')')
+        .or_else(|| rest.strip_prefix("°)"))
+        .or_else(|| rest.strip_prefix('/'))?;
     title
         .chars()
         .next()
@@ -865,7 +873,7 @@ pub fn governs_number(p: &Tok) -> bool {
 /// phrase does not open a part.
 pub fn governs(p: &Tok) -> bool {
     // Verbs whose object is a person ("autorise Monsieur le Maire à signer").
-    let verb = p.key().strip_prefix("d'").unwrap_or(&p.key());
+    let verb = p.key().strip_prefix("d'").unwrap_or(p.key());
     const PERSON_OBJECT: [&str; 14] = [
         "autoris", "charg", "mandat", "habilit", "invit", "remerci", "design", "nomm", "sollicit",
         "felicit", "prie", "entend", "rappel", "inform",

@@ -17,14 +17,17 @@ pub struct Found<T> {
 
 use crate::re;
 
-/// The head of the document: where headings and the opening sentence stand.
+/// The head of the document: where headings and the opening sentence stand. Its first
+/// `lines` lines, and at most 80 bytes a line of them: the reading's lines are parts of the
+/// record, some long (a paragraph), so a count of lines alone says little of how far it goes.
 pub fn head(text: &str, lines: usize) -> &str {
     let end = text
         .match_indices('\n')
         .nth(lines)
         .map(|(i, _)| i)
-        .unwrap_or(text.len());
-    &text[..end]
+        .unwrap_or(text.len())
+        .min(lines * 80);
+    &text[..crate::floor_boundary(text, end)]
 }
 
 /// One regex that finds the earliest of several patterns, each compiled as `re` would, in a
@@ -144,10 +147,24 @@ pub fn body_name(text: &str, kind: Option<BodyKind>) -> Option<Found<String>> {
             });
             if let Some(c) = DEP.captures(head(text, 40)) {
                 let m = c.get(1).unwrap();
+                // The name, not the headings after it on its line.
+                let mut name = m.as_str();
+                for stop in [
+                    " Conseil",
+                    " CONSEIL",
+                    " Commission",
+                    " COMMISSION",
+                    " Séance",
+                    " SÉANCE",
+                ] {
+                    if let Some(p) = name.find(stop) {
+                        name = &name[..p];
+                    }
+                }
                 return Some(Found {
-                    value: title_case_if_caps(m.as_str()),
+                    value: title_case_if_caps(name.trim()),
                     start: m.start(),
-                    end: m.end(),
+                    end: m.start() + name.trim().len(),
                 });
             }
         }

@@ -45,10 +45,12 @@ const NUM_FIRST_PAT: &str =
 static NUM_FIRST: LazyLock<Regex> = LazyLock::new(|| re(NUM_FIRST_PAT));
 // "Objet :" (or OBJET alone on its line) before a deliberation's title.
 static OBJET_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?im)(?:^|[–—-]\s)[ \t]*(?:[-•]\s*)?(?:objet|sujet)(?:\s*:\s*|[ \t]*\n\s*)")
+    re(
+        r"(?im)(?:(?:^|[–—-]\s)[ \t]*(?:[-•]\s*)?(?:objet|sujet)(?:\s*:\s*|[ \t]*\n\s*)|\s(?-i:Objet|OBJET|Sujet|SUJET)\s*:\s*)",
+    )
 });
 // "1. Titre", "1/ Titre", "1 - Titre", "Point 3 : Titre", "Point n° 3 – Titre", "III - Titre".
-const NUMBERED_PAT: &str = r"(?im)^[ \t]*(?:(?:(?:point|question|affaire|dossier|rapport|objet)\s+(?:n[°o]\.?\s*)?|n[°o]\.?\s*)(?P<n1>\d{1,3})\s*(?:[:.)–—-]\s*|\s+)|(?:(?-i:(?:\p{Lu}[\p{L}'\-]*[ \t]+){0,3}\p{Lu}{2,}[\p{Lu}'\-]*)[ \t]+)?(?P<n2>\d{1,3})[ \t]*(?:[./)]|\s[-–—]|[ \t]*-\s)[ \t]*)";
+const NUMBERED_PAT: &str = r"(?im)^[ \t]*(?:(?:(?:point|question|affaire|dossier|rapport|objet)\s+(?:n[°o]\.?\s*)?|n[°o]\.?\s*)(?P<n1>\d{1,3}(?:\.\d{1,3})?)\s*(?:[:.)–—-]\s*|\s+)|(?:(?-i:(?:\p{Lu}[\p{L}'\-]*[ \t]+){0,3}\p{Lu}{2,}[\p{Lu}'\-]*)[ \t]+)?(?P<n2>\d{1,3})[ \t]*(?:[./)]|\s[-–—]|[ \t]*-\s)[ \t]*)";
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(NUMBERED_PAT));
 // The same patterns held at the start of the haystack, tried line by line (`line_captures`).
 static DELIB_AT: LazyLock<Regex> = LazyLock::new(|| anchored(DELIB_PAT));
@@ -812,7 +814,9 @@ fn trimmed_chars(line: &str) -> usize {
 }
 
 fn strip_objet(line: &str) -> &str {
-    static OBJET: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:objet|sujet)\s*:\s*"));
+    // "Objet : Titre", and "OBJET Titre" (the label in capitals, its colon dropped).
+    static OBJET: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^(?:(?i:objet|sujet)\s*:\s*|(?:OBJET|SUJET)\s+)"));
     match OBJET.find(line) {
         Some(m) => &line[m.end()..],
         None => line,
@@ -871,7 +875,12 @@ pub fn single(text: &str) -> (Option<String>, Option<(String, usize)>) {
         let mut title: Vec<&str> = Vec::new();
         for l in lines.iter().rev() {
             let t = l.trim();
-            if t.is_empty() || title.len() >= 3 || looks_like_attendance(t) {
+            // (A line that ends a sentence is the text before the title, not the title.)
+            if t.is_empty()
+                || title.len() >= 2
+                || looks_like_attendance(t)
+                || !title.is_empty() && t.ends_with('.')
+            {
                 break;
             }
             if t.to_lowercase().starts_with("n°")
@@ -879,6 +888,16 @@ pub fn single(text: &str) -> (Option<String>, Option<(String, usize)>) {
             {
                 break;
             }
+            // "n° 2025 / 061 Restauration collective …": the number before the title.
+            static NUMBER_FIRST: LazyLock<Regex> =
+                LazyLock::new(|| re(r"(?i)^n[°o]\s*\d[\d\s/.\-–]*\s"));
+            let t = match NUMBER_FIRST.find(t) {
+                Some(m) if t[m.end()..].chars().filter(|c| c.is_alphabetic()).count() >= 5 => {
+                    title.push(t[m.end()..].trim());
+                    break;
+                }
+                _ => t,
+            };
             title.push(t);
         }
         title.reverse();

@@ -62,7 +62,7 @@ pub fn parse_normalized(text: &Text) -> Document {
     // Every reader's triggers are then found in one lowercased copy of the text (see `Near`).
     let mut doc = crate::near::with_lowered(reading.as_str(), || parse_lowered(&reading));
     doc.map_spans(|s| {
-        let (a, b) = (reading.to_source(s.start), reading.to_source(s.end));
+        let (a, b) = (reading.to_source_start(s.start), reading.to_source(s.end));
         text.span(a, b.max(a))
     });
     doc

@@ -67,8 +67,9 @@ pub fn kind_of(d: &Deliberation, body: &str) -> ItemKind {
 }
 
 /// The item a named point refers to: its number as written, the number's last part ("2" for
-/// "2023-02"), or else the n-th item.
-fn item_numbered(items: &[Deliberation], n: &str) -> Option<usize> {
+/// "2023-02"), the point numbered so on the line before the item's own number ("Point 4 –
+/// Subvention …" above "Délibération n° 2024-031"), or else the n-th item.
+fn item_numbered(items: &[Deliberation], n: &str, text: &str) -> Option<usize> {
     let n = n.trim_matches(|c: char| !c.is_alphanumeric());
     if let Some(i) = items.iter().position(|d| {
         d.number
@@ -78,6 +79,18 @@ fn item_numbered(items: &[Deliberation], n: &str) -> Option<usize> {
         return Some(i);
     }
     let want: u32 = n.parse().ok()?;
+    let point_above = |d: &Deliberation| -> Option<u32> {
+        let start = d.span.start.min(text.len());
+        let before = text.get(..start)?.trim_end();
+        let line = &before[before.rfind('\n').map_or(0, |p| p + 1)..];
+        static POINT: LazyLock<Regex> = LazyLock::new(|| {
+            re(r"(?i)^(?:point|question|dossier|affaire)\s+(?:n[°o]\s*)?(\d{1,3})\b")
+        });
+        POINT.captures(line)?.get(1)?.as_str().parse().ok()
+    };
+    if let Some(i) = items.iter().position(|d| point_above(d) == Some(want)) {
+        return Some(i);
+    }
     let last_part = |x: &str| -> Option<u32> {
         x.rsplit(|c: char| !c.is_ascii_digit())
             .find(|p| !p.is_empty())?
@@ -168,8 +181,8 @@ pub fn resolve_items(
     }));
     for c in ordered {
         let at = match &c.point {
-            Some(changes::Point::From(n)) => item_numbered(items, n),
-            Some(changes::Point::After(n)) => item_numbered(items, n).map(|i| i + 1),
+            Some(changes::Point::From(n)) => item_numbered(items, n, s),
+            Some(changes::Point::After(n)) => item_numbered(items, n, s).map(|i| i + 1),
             // Unnamed: the item under way, if its vote is still to come; else the next one. In
             // a list of names, before the items, it cannot be placed.
             None => {
@@ -360,10 +373,10 @@ mod tests {
     #[test]
     fn points_name_items() {
         let items = [item("2024-01", "a"), item("2024-02", "b"), item("5", "c")];
-        assert_eq!(item_numbered(&items, "2024-02"), Some(1));
-        assert_eq!(item_numbered(&items, "2"), Some(1));
-        assert_eq!(item_numbered(&items, "5"), Some(2));
-        assert_eq!(item_numbered(&items, "3"), Some(2));
-        assert_eq!(item_numbered(&items, "9"), None);
+        assert_eq!(item_numbered(&items, "2024-02", ""), Some(1));
+        assert_eq!(item_numbered(&items, "2", ""), Some(1));
+        assert_eq!(item_numbered(&items, "5", ""), Some(2));
+        assert_eq!(item_numbered(&items, "3", ""), Some(2));
+        assert_eq!(item_numbered(&items, "9", ""), None);
     }
 }

@@ -521,7 +521,7 @@ pub fn decisions(text: &str) -> Vec<String> {
         LazyLock::new(|| re(r"^(?:[-–•*]\s+|article\s+\d+\s*[:.\-–]?\s*|\d+[°.)]\s+)(.*)$"));
     static END: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)^(?:fait\s+et\s+d[ée]lib[ée]r[ée]|pour\s+extrait|le\s+maire|la\s+maire|le\s+pr[ée]sident|vote\s*:|pour\s*:?\s*\d|contre\s*:?\s*\d|abstentions?\s*:?\s*\d|adopt[ée]|rejet[ée]|\d+\s+(?:voix|votes)|sign[ée]|transmis|publi[ée]|ainsi\s+fait|certifi[ée]|acte\s+rendu|la\s+pr[ée]sente\s+d[ée]lib[ée]ration\s+peut)",
+            r"(?i)^(?:fait\s+et\s+d[ée]lib[ée]r[ée]|pour\s+extrait|le\s+maire|la\s+maire|le\s+pr[ée]sident|votes?\s*:|pour\s*:?\s*\d|contre\s*:?\s*\d|abstentions?\s*:?\s*\d|adopt[ée]|rejet[ée]|\d+\s+(?:voix|votes)|sign[ée]|transmis|publi[ée]|ainsi\s+fait|certifi[ée]|acte\s+rendu|la\s+pr[ée]sente\s+d[ée]lib[ée]ration\s+peut)",
         )
     });
     let first_line = rest.split('\n').next().unwrap_or("").trim();

@@ -255,8 +255,9 @@ fn strip_running_lines(pages: Vec<String>) -> Vec<String> {
             .map(|c| if c.is_ascii_digit() { '0' } else { c })
             .collect::<String>()
     };
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for p in &pages {
+    // Each folded edge line, with the pages it stands on and its digits there.
+    let mut seen: HashMap<String, Vec<(usize, Vec<u64>)>> = HashMap::new();
+    for (page, p) in pages.iter().enumerate() {
         let lines: Vec<&str> = p.lines().filter(|l| !l.trim().is_empty()).collect();
         let n = lines.len();
         let mut keys: Vec<String> = lines
@@ -268,9 +269,29 @@ fn strip_running_lines(pages: Vec<String>) -> Vec<String> {
         keys.sort();
         keys.dedup();
         for k in keys {
-            *counts.entry(k).or_default() += 1;
+            let digits = lines
+                .iter()
+                .find(|l| fold(l) == k)
+                .map(|l| digit_runs(l))
+                .unwrap_or_default();
+            seen.entry(k).or_default().push((page, digits));
         }
     }
+    // A running line repeats as it is, or with a page counter ("Page 2/5", "Page 3/5"); lines
+    // that differ otherwise are content ("Délibération n°20190708-02" atop each item's page).
+    let counts: HashMap<String, usize> = seen
+        .into_iter()
+        .filter(|(_, at)| {
+            let runs = at[0].1.len();
+            at.iter().all(|(_, d)| d.len() == runs)
+                && (0..runs).all(|j| {
+                    let (p0, v0) = (at[0].0 as i64, at[0].1[j] as i64);
+                    at.iter().all(|(_, d)| d[j] == at[0].1[j])
+                        || at.iter().all(|(p, d)| d[j] as i64 - *p as i64 == v0 - p0)
+                })
+        })
+        .map(|(k, at)| (k, at.len()))
+        .collect();
     let min = if pages.len() == 2 {
         2
     } else {
@@ -307,6 +328,14 @@ fn strip_running_lines(pages: Vec<String>) -> Vec<String> {
                 .collect::<Vec<_>>()
                 .join("\n")
         })
+        .collect()
+}
+
+/// The runs of digits of a line, as numbers (saturating).
+fn digit_runs(l: &str) -> Vec<u64> {
+    l.split(|c: char| !c.is_ascii_digit())
+        .filter(|r| !r.is_empty())
+        .map(|r| r.parse().unwrap_or(u64::MAX))
         .collect()
 }
 
@@ -378,6 +407,15 @@ mod tests {
         assert_eq!(t.as_str(), "Premier point\nSecond point");
         assert_eq!(t.page_of(t.as_str().find("Second").unwrap()), Some(2));
         assert_eq!(t.line_of(t.as_str().find("Second").unwrap()), 2);
+    }
+
+    #[test]
+    fn headings_atop_pages_are_not_running_lines() {
+        // Same words, numbers that do not count pages: each page's own heading.
+        let raw = "Délibération n°2019-02\nVente\nPage 1\x0cDélibération n°2019-05\nBail\nPage 2\x0cDélibération n°2019-09\nPrêt\nPage 3";
+        let t = normalize(raw);
+        assert_eq!(t.as_str().matches("Délibération").count(), 3);
+        assert!(!t.as_str().contains("Page 2"));
     }
 
     #[test]

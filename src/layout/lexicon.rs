@@ -51,6 +51,8 @@ pub enum LabelKind {
     Rapporteur,
     Date,
     Publication,
+    /// The lead-in of an election's results ("Ont obtenu :"): one entry per line follows.
+    Results,
 }
 
 impl LabelKind {
@@ -89,6 +91,7 @@ impl LabelKind {
             "rapporteur" => LabelKind::Rapporteur,
             "date" => LabelKind::Date,
             "publication" => LabelKind::Publication,
+            "results" => LabelKind::Results,
             _ => return None,
         })
     }

@@ -226,6 +226,10 @@ impl<'t, 'a> Layout<'t, 'a> {
                 }
                 i = end.max(after);
             } else {
+                // "Ont obtenu : Liste A : 23 voix Liste B : 6 voix": the results start a line.
+                if l.kind == LabelKind::Results && after < n {
+                    gaps[after] = Gap::Break;
+                }
                 // "Elus en exercice : 29 Nelly Maroni…": a line starts after a count's value.
                 if matches!(l.kind, LabelKind::Count | LabelKind::Tally)
                     && !in_brackets.get(after + 1).copied().unwrap_or(true)
@@ -480,9 +484,23 @@ impl<'t, 'a> Layout<'t, 'a> {
                 && toks
                     .get(i + 1)
                     .is_some_and(|x| x.case == Case::Lower || x.case_first_upper());
+            // After a word in lower case, a dash opens an entry only before a person or a
+            // verb of the decision ("… suivants - M. X - Mme Y", "… délibéré - DÉCIDE"): between
+            // two nouns it joins a title's parts ("Budget principal – Approbation du compte").
+            let entry = || {
+                let x = &toks[i + 1];
+                words::is_civility(x, toks.get(i + 2))
+                    || x.case == Case::Upper && x.core().chars().count() >= 2
+                    || LEXICON.caps_verbs.contains_key(x.stem())
+                    // "… facultative - De transférer …", "- D'approuver …"
+                    || matches!(x.key(), "de" | "d'")
+                        && toks.get(i + 2).is_some_and(|y| y.case == Case::Lower)
+                    || x.key().starts_with("d'")
+                    || opener_at(toks, i + 1)
+            };
             if after_colon
                 || next_upper
-                    && (p.case == Case::Lower && p.trail().is_empty()
+                    && (p.case == Case::Lower && p.trail().is_empty() && entry()
                         || p.trail().ends_with([':', ';', '.', '»', '"', ')']))
             {
                 gaps[i] = Gap::Break;
@@ -573,6 +591,13 @@ impl<'t, 'a> Layout<'t, 'a> {
 /// Mendez"): the range of the label and value.
 fn interruption(toks: &[Tok], i: usize) -> Option<std::ops::Range<usize>> {
     let l = label_at(toks, i)?;
+    // "MM LAINE, PENNEC, Date de l'avis de convocation : 19 février 2018 MMES SERGENT, …":
+    // a margin's dated label read inside a list that a comma leaves open.
+    if l.kind == LabelKind::Date && i > 0 && toks[i - 1].trail().ends_with(',') {
+        let e = words::date_end(toks, l.end)?;
+        let next = toks.get(e)?;
+        return words::is_civility(next, toks.get(e + 1)).then_some(i..e);
+    }
     if l.kind != LabelKind::Count || !toks.get(l.end).is_some_and(Tok::is_count) {
         return None;
     }
@@ -593,7 +618,7 @@ fn ends_tally(toks: &[Tok], k: usize) -> bool {
     let key = |j: usize| toks.get(j).map_or("", |t| t.key());
     let count = |j: usize| toks.get(j).is_some_and(Tok::is_count);
     match key(k) {
-        "voix" | "votes" | "suffrages" => k >= 1 && count(k - 1),
+        "voix" | "votes" | "suffrages" | "sieges" => k >= 1 && count(k - 1),
         "pour" | "contre" => k >= 2 && matches!(key(k - 1), "voix" | "votes") && count(k - 2),
         _ => false,
     }
@@ -1709,6 +1734,20 @@ fn heading_at(toks: &[Tok], i: usize) -> Option<HeadingAt> {
             i + 2
         } else if t.trail().contains([':', '–']) || t.core().ends_with(['-', '–']) {
             i + 1
+        } else if t.trail().is_empty()
+            && title_ok(i + 1)
+            && label_at(toks, i + 1).is_none()
+            && !LEXICON.caps_verbs.contains_key(toks[i + 1].stem())
+        {
+            // "2018.02.26-7 SUBVENTION …": a register's number right before its title is a
+            // heading only within a numbering (it may be a number cited in a sentence).
+            return Some(HeadingAt {
+                at: i,
+                title: i + 1,
+                value: words::number_value(t.core()),
+                form: 9,
+                strong: false,
+            });
         } else {
             return None;
         };

@@ -402,13 +402,14 @@ fn push_fragments<'a>(piece: &'a str, seps: &[&str], out: &mut Vec<&'a str>) {
 /// capitals (not a title in capitals).
 fn is_strong_name_line(line: &str) -> bool {
     let t = line.trim().trim_start_matches(['-', '–', '•', '*']).trim();
-    if t.contains('/') {
+    // (A remark in brackets may hold a slash: "PENNEC (pour les questions n°/s 3 et 16)".)
+    let cleaned = strip_parens(t);
+    if cleaned.contains('/') {
         return false;
     }
     if names::strip_civility(t).len() < t.len() {
         return true;
     }
-    let cleaned = strip_parens(t);
     let separated =
         cleaned.contains([',', ';']) || cleaned.contains(" - ") || cleaned.contains(" – ");
     if separated && names::split_names(&cleaned).len() >= 2 {

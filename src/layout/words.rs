@@ -926,6 +926,58 @@ pub fn governs(p: &Tok) -> bool {
     )
 }
 
+/// A month's name, folded.
+pub fn is_month(key: &str) -> bool {
+    matches!(
+        key,
+        "janvier"
+            | "fevrier"
+            | "mars"
+            | "avril"
+            | "mai"
+            | "juin"
+            | "juillet"
+            | "aout"
+            | "septembre"
+            | "octobre"
+            | "novembre"
+            | "decembre"
+    )
+}
+
+/// The end of a date written in figures from word `k`: "19/02/2018", "19 février 2018",
+/// "1er mars 2018" (a weekday before it allowed).
+pub fn date_end(toks: &[Tok], mut k: usize) -> Option<usize> {
+    let day = |t: &Tok| {
+        let c = t.core().trim_end_matches("er");
+        !c.is_empty() && c.len() <= 2 && c.bytes().all(|b| b.is_ascii_digit())
+    };
+    let year = |t: &Tok| t.core().len() == 4 && t.core().bytes().all(|b| b.is_ascii_digit());
+    let t = toks.get(k)?;
+    if matches!(
+        t.key(),
+        "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche"
+    ) {
+        k += 1;
+    }
+    let t = toks.get(k)?;
+    let slashed = t.core().split(['/', '.', '-']).collect::<Vec<_>>();
+    if slashed.len() == 3
+        && slashed
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Some(k + 1);
+    }
+    if day(t)
+        && toks.get(k + 1).is_some_and(|m| is_month(m.key()))
+        && toks.get(k + 2).is_some_and(year)
+    {
+        return Some(k + 3);
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -984,56 +1036,4 @@ mod tests {
             assert!(!is_reference_number(&tok(n)), "{n}");
         }
     }
-}
-
-/// A month's name, folded.
-pub fn is_month(key: &str) -> bool {
-    matches!(
-        key,
-        "janvier"
-            | "fevrier"
-            | "mars"
-            | "avril"
-            | "mai"
-            | "juin"
-            | "juillet"
-            | "aout"
-            | "septembre"
-            | "octobre"
-            | "novembre"
-            | "decembre"
-    )
-}
-
-/// The end of a date written in figures from word `k`: "19/02/2018", "19 février 2018",
-/// "1er mars 2018" (a weekday before it allowed).
-pub fn date_end(toks: &[Tok], mut k: usize) -> Option<usize> {
-    let day = |t: &Tok| {
-        let c = t.core().trim_end_matches("er");
-        !c.is_empty() && c.len() <= 2 && c.bytes().all(|b| b.is_ascii_digit())
-    };
-    let year = |t: &Tok| t.core().len() == 4 && t.core().bytes().all(|b| b.is_ascii_digit());
-    let t = toks.get(k)?;
-    if matches!(
-        t.key(),
-        "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche"
-    ) {
-        k += 1;
-    }
-    let t = toks.get(k)?;
-    let slashed = t.core().split(['/', '.', '-']).collect::<Vec<_>>();
-    if slashed.len() == 3
-        && slashed
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return Some(k + 1);
-    }
-    if day(t)
-        && toks.get(k + 1).is_some_and(|m| is_month(m.key()))
-        && toks.get(k + 2).is_some_and(year)
-    {
-        return Some(k + 3);
-    }
-    None
 }

@@ -3,7 +3,7 @@
 //! names, tallies, dates, headings, legal citations, layout). Each is parsed at a small and at
 //! an 8x larger size: a linear parser takes about 8x longer; a reader that rescans the text
 //! from every match takes about 64x. A row FAILs when the ratio exceeds 10 or the large size
-//! takes more than 2 s. The program only prints: it is a measurement, not a gate.
+//! takes more than 2 s (at 2 MB: the issue asks for 1 MB within 2 s). The program only prints: it is a measurement, not a gate.
 //!
 //! Normalization runs before the clock (it is printed apart); the clock measures
 //! `parse::parse_normalized` — layout, segmentation, every reader, resolve and check — the
@@ -15,8 +15,10 @@ use registre::normalize::{normalize, Text};
 use std::time::{Duration, Instant};
 
 const KB: usize = 1024;
-/// The sizes compared: 128 KB and 1 MB.
-const SMALL: usize = 128 * KB;
+/// The sizes compared: 256 KB and 2 MB, both larger than the caches, so that the ratio
+/// measures the algorithm, not where its data fits (from 128 KB to 1 MB, a linear case grows
+/// 10-11x for page faults alone).
+const SMALL: usize = 256 * KB;
 const LARGE: usize = 8 * SMALL;
 /// Past this ratio (8x the bytes) the growth is taken as superlinear.
 const MAX_RATIO: f64 = 10.0;
@@ -172,7 +174,31 @@ fn fmt(d: Duration) -> String {
     }
 }
 
+/// `cargo bench --bench adversarial -- sweep NAME`: one case at sizes doubling from 128 KB to
+/// 8 MB, to tell a curve from noise.
+fn sweep(name: &str) {
+    for &(n, phrase) in CASES.iter().filter(|(n, _)| n.contains(name)) {
+        parse_once(&normalize(&build(phrase, 4 * KB)));
+        let mut size = 128 * KB;
+        while size <= 8192 * KB {
+            let t = time_parse(&normalize(&build(phrase, size)));
+            let per_mb = t.as_secs_f64() * 1e3 / (size as f64 / (1024.0 * KB as f64));
+            println!(
+                "{n:<18} {:>6} KB {:>10}  {per_mb:.0} ms/MB",
+                size / KB,
+                fmt(t)
+            );
+            size *= 2;
+        }
+    }
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "sweep") {
+        sweep(args.get(i + 1).map_or("", String::as_str));
+        return;
+    }
     println!(
         "{:<18} {:>10} {:>10} {:>7} {:>12}  verdict",
         "case", "t(small)", "t(large)", "ratio", "norm(large)"

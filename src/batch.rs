@@ -31,6 +31,9 @@ pub struct Options {
     pub ordered: bool,
     pub selection: Selection,
     pub pdf: PdfMode,
+    /// How long the parse of one document may take; past it the input gives a `timeout`
+    /// error record and the run goes on. None: no deadline.
+    pub parse_deadline: Option<std::time::Duration>,
 }
 
 impl Default for Options {
@@ -40,6 +43,7 @@ impl Default for Options {
             ordered: true,
             selection: Selection::default(),
             pdf: PdfMode::InProcess,
+            parse_deadline: None,
         }
     }
 }
@@ -73,6 +77,7 @@ pub fn expand(paths: &[PathBuf]) -> Inputs {
 /// Reads inputs into text: files and archive members, PDFs in this process or in workers.
 pub struct Reader {
     pool: Option<Pool>,
+    deadline: Option<std::time::Duration>,
 }
 
 impl Reader {
@@ -82,7 +87,14 @@ impl Reader {
                 PdfMode::InProcess => None,
                 PdfMode::Isolated(spec) => Some(Pool::new(spec.clone())),
             },
+            deadline: None,
         }
+    }
+
+    /// The same reader, with a deadline on each document's parse.
+    pub fn with_deadline(mut self, deadline: Option<std::time::Duration>) -> Reader {
+        self.deadline = deadline;
+        self
     }
 
     pub fn read(&self, job: &Job) -> Result<SourceText, InputError> {
@@ -108,10 +120,47 @@ impl Reader {
 
     /// Reads and parses one input, and keeps the normalized text of a document.
     pub fn process_keeping_text(&self, job: &Job) -> (Record, Option<Text>) {
-        match self.read(job) {
-            Ok(src) => parse_caught(&src),
-            Err(e) => (Record::Error(e), None),
+        match (self.read(job), self.deadline) {
+            (Ok(src), None) => parse_caught(&src),
+            (Ok(src), Some(d)) => parse_within(src, d),
+            (Err(e), _) => (Record::Error(e), None),
         }
+    }
+}
+
+/// Parses on a thread of its own and waits at most `deadline`. A parse that overruns is left
+/// to finish unobserved (the readers are linear, so it does finish) and the input gives a
+/// `timeout` record: one text that defeats the parser never holds up the batch.
+fn parse_within(src: SourceText, deadline: std::time::Duration) -> (Record, Option<Text>) {
+    let (tx, rx) = mpsc::sync_channel(1);
+    let head = InputError {
+        path: src.path.clone(),
+        format: Some(src.format),
+        sha256: Some(src.sha256.clone()),
+        kind: "timeout".into(),
+        message: format!(
+            "the parser took more than {} s on this input and was given up (--parse-timeout)",
+            deadline.as_secs_f64()
+        ),
+    };
+    let spawned = std::thread::Builder::new()
+        .name("parse".into())
+        .spawn(move || {
+            let _ = tx.send(parse_caught(&src));
+        });
+    if spawned.is_err() {
+        return (
+            Record::Error(InputError {
+                kind: "internal".into(),
+                message: "no thread could be started to parse this input".into(),
+                ..head
+            }),
+            None,
+        );
+    }
+    match rx.recv_timeout(deadline) {
+        Ok(done) => done,
+        Err(_) => (Record::Error(head), None),
     }
 }
 
@@ -160,7 +209,7 @@ pub fn run_with<T: Send>(
 ) {
     let Inputs { roots, options } = inputs;
     let threads = options.threads();
-    let reader = Reader::new(&options.pdf);
+    let reader = Reader::new(&options.pdf).with_deadline(options.parse_deadline);
     let run = Run {
         roots: &roots,
         selection: &options.selection,

@@ -168,6 +168,10 @@ struct RunArgs {
     /// Seconds a PDF may take to extract before its worker is stopped.
     #[arg(long, default_value_t = 5.0, value_name = "SECONDS")]
     timeout: f64,
+    /// Seconds the parse of one document may take before it is given up (a `timeout` error
+    /// record; the run goes on).
+    #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
+    parse_timeout: f64,
     /// Memory cap of each PDF worker process, in MiB.
     #[arg(long, default_value_t = 1024, value_name = "MIB")]
     max_memory: u64,
@@ -206,6 +210,7 @@ impl RunArgs {
                 ordered: !self.unordered,
                 selection,
                 pdf,
+                parse_deadline: Some(Duration::from_secs_f64(self.parse_timeout.max(0.001))),
             },
         }
     }

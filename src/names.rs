@@ -687,6 +687,39 @@ pub fn same_keys(ka: &[String], kb: &[String]) -> bool {
     ka.iter().all(|t| kb.contains(t)) || kb.iter().all(|t| ka.contains(t))
 }
 
+/// Names seen so far, to ask whether a new one may be the same person as one of them
+/// ([`same_keys`]) without comparing it with all: a match shares a token with it, so only the
+/// names filed under its tokens are compared.
+#[derive(Default)]
+pub struct NameIndex {
+    keys: Vec<Vec<String>>,
+    by_token: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl NameIndex {
+    /// A council has at most 163 members: past this many names filed under one token, the
+    /// text is not a list of members, and comparing further would only cost time.
+    const MAX_COMPARED: usize = 256;
+
+    pub fn insert(&mut self, key: Vec<String>) {
+        let id = self.keys.len();
+        for t in &key {
+            self.by_token.entry(t.clone()).or_default().push(id);
+        }
+        self.keys.push(key);
+    }
+
+    pub fn matches(&self, key: &[String]) -> bool {
+        key.iter().any(|t| {
+            self.by_token.get(t).is_some_and(|ids| {
+                ids.iter()
+                    .take(Self::MAX_COMPARED)
+                    .any(|&i| same_keys(&self.keys[i], key))
+            })
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -433,6 +433,36 @@ fn command_line_records_and_exit_codes() {
 
 /// `registre refs`: one CSV row per reference with its resolution and address; `--count`
 /// groups them by text and article.
+/// A text that outlasts the parse deadline gives a `timeout` record, and the batch goes on.
+#[test]
+fn parse_deadline_gives_a_timeout_record() {
+    let dir = std::env::temp_dir().join(format!("registre-deadline-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let long = "M. Jean DUPONT donne pouvoir à Mme Claire MARTIN, ".repeat(100_000);
+    std::fs::write(dir.join("a_long.txt"), long).unwrap();
+    std::fs::copy(
+        root().join("fixtures/extrait_classic.txt"),
+        dir.join("b_good.txt"),
+    )
+    .unwrap();
+    let out = bin()
+        .args(["parse", "--parse-timeout", "0.001"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let records: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["error"]["kind"], "timeout");
+    assert!(records[0]["source"]["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("a_long.txt"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn refs_command_lists_and_counts() {
     let out = bin()

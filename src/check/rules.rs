@@ -216,8 +216,12 @@ fn quorum(cx: &Ctx, out: &mut Vec<Finding>) {
             }
         }
         Quorum::Third => {
+            // Proxies counted from the list when no figure is stated: a list read in part
+            // cannot prove a quorum missed, so that finding is info.
+            let from_list = a.represented.is_none();
             let r = a.represented.unwrap_or(a.proxies.len() as u32);
             let need = e.div_ceil(3);
+            let sev = if from_list { Some(Severity::Info) } else { sev };
             if p + r < need {
                 let m = format!(
                     "présents {p} + représentés {r} = {}, but the quorum of {e} members in office under {} is {need} (a third)",
@@ -468,6 +472,9 @@ fn election(d: &Deliberation, out: &mut Vec<Finding>) {
         }
         let sum: u32 = r.candidates.iter().map(|c| c.votes).sum();
         if let Some(x) = r.expressed.filter(|_| !r.candidates.is_empty()) {
+            // Fewer votes than cast may be a candidate the parser did not read: not decided.
+            // More can only be the document's.
+            let sev = (sum < x).then_some(Severity::Info);
             if sum != x {
                 let detail: Vec<String> = r
                     .candidates
@@ -475,10 +482,15 @@ fn election(d: &Deliberation, out: &mut Vec<Finding>) {
                     .map(|c| format!("{} {}", c.name, c.votes))
                     .collect();
                 let m = format!(
-                    "{tour}: the candidates' votes add up to {sum} ({}), but votes cast = {x}",
-                    detail.join(" + ")
+                    "{tour}: the candidates' votes add up to {sum} ({}), but votes cast = {x}{}",
+                    detail.join(" + "),
+                    if sev.is_some() {
+                        " (a candidate may not have been read: not decided)"
+                    } else {
+                        ""
+                    }
                 );
-                find(out, "ELECTION", None, m, at, Some(d));
+                find(out, "ELECTION", sev, m, at, Some(d));
             }
         }
     }
@@ -522,17 +534,38 @@ fn secretary(cx: &Ctx, out: &mut Vec<Finding>) {
     let long = |t: &&String| t.chars().count() >= 3;
     let sec_key = name_key(&s.name);
     let sec: Vec<&String> = sec_key.iter().filter(long).collect();
-    let listed = a.present_members.iter().any(|m| {
-        let key = name_key(&m.name);
+    let is_sec = |name: &str| {
+        let key = name_key(name);
         same_keys(&key, &sec_key) || key.iter().filter(long).any(|t| sec.contains(&t))
-    });
+    };
+    // A proxy's holder is in the room.
+    let listed = a.present_members.iter().any(|m| is_sec(&m.name))
+        || a.proxies
+            .iter()
+            .any(|p| p.to.as_deref().is_some_and(is_sec));
     // (Changes in the room, searched over the whole text, only when they decide.)
-    if !listed && !cx.room_changes() {
-        let m = format!(
-            "secrétaire de séance {} is not among the members present",
-            s.name
-        );
-        find(out, "SECRETARY", None, m, s.span, None);
+    if listed || cx.room_changes() {
+        return;
+    }
+    // The list is compared only when it was read whole: as long as the count of those present
+    // it states. A shorter list was read in part (a note, a column, OCR cut it): the finding
+    // would be the parser's, and says so as info.
+    let read = a.present_members.len() as u32;
+    match a.present {
+        Some(p) if read < p => {
+            let m = format!(
+                "secrétaire de séance {} is not among the {read} members present read, but the document counts {p} present: not decided",
+                s.name
+            );
+            find(out, "SECRETARY", Some(Severity::Info), m, s.span, None);
+        }
+        _ => {
+            let m = format!(
+                "secrétaire de séance {} is not among the members present",
+                s.name
+            );
+            find(out, "SECRETARY", None, m, s.span, None);
+        }
     }
 }
 
@@ -991,6 +1024,21 @@ M. Jean NOËL donne pouvoir à M. Denis CARRÉ.",
         };
         assert_eq!(d.fires("SECRETARY"), Some(Warning));
         assert_eq!(BASE.fires("SECRETARY"), None);
+        // A list shorter than the count stated was read in part: not decided.
+        let cut = Doc {
+            secretary: "M. Gaston ZOLA",
+            present: "M. Paul ARNAUD, Mme Claire BESSON, M. Denis CARRÉ",
+            ..BASE
+        };
+        assert_eq!(cut.fires("SECRETARY"), Some(Info));
+        // A proxy's holder is in the room.
+        let holder = Doc {
+            secretary: "M. Denis CARRÉ",
+            present: "M. Paul ARNAUD, Mme Claire BESSON",
+            counts: "En exercice : 11\nVotants : 10",
+            ..BASE
+        };
+        assert_eq!(holder.fires("SECRETARY"), None);
     }
 
     #[test]

@@ -632,7 +632,6 @@ fn civility_sentence(toks: &[Tok], i: usize, in_title: bool) -> bool {
     if !words::is_civility(&toks[i], toks.get(i + 1))
         || words::governs(p)
         || !p.trail_is_empty()
-        || p.case == Case::Upper
         || p.is_count()
     {
         return false;
@@ -640,6 +639,14 @@ fn civility_sentence(toks: &[Tok], i: usize, in_title: bool) -> bool {
     let Some(e) = person_end(toks, i) else {
         return false;
     };
+    // "… à M. H. LAINÉ Monsieur C. COSSEC a donné pouvoir à …": proxies one after another,
+    // even after a surname in capitals.
+    if gives_proxy(toks, e) {
+        return true;
+    }
+    if p.case == Case::Upper {
+        return false;
+    }
     // In a title, a name and its function between commas ("4. Subvention au comité des fêtes
     // M. Patrick LONJARRET, président du comité, ne prend pas part au vote") is its subject.
     if in_title && toks[e - 1].trail() == "," {
@@ -654,6 +661,26 @@ fn civility_sentence(toks: &[Tok], i: usize, in_title: bool) -> bool {
 
 /// Inside a title, a sentence that starts without a full stop before it: "Le"/"La"/"Les"
 /// with a capital after a word that does not govern it.
+/// Word `k` opens the giving of a proxy: "a donné pouvoir", "donne procuration", "ayant
+/// donné mandat".
+fn gives_proxy(toks: &[Tok], k: usize) -> bool {
+    let key = |j: usize| toks.get(j).map_or("", |t| t.key());
+    let noun = |j: usize| {
+        matches!(
+            key(j),
+            "pouvoir" | "pourvoir" | "procuration" | "mandat" | "delegation"
+        )
+    };
+    match key(k) {
+        "donne" => noun(k + 1) || matches!(key(k + 1), "son" | "sa") && noun(k + 2),
+        "a" | "ayant" | "avait" => {
+            toks.get(k + 1).is_some_and(|t| t.key().starts_with("don"))
+                && (noun(k + 2) || matches!(key(k + 2), "son" | "sa") && noun(k + 3))
+        }
+        _ => false,
+    }
+}
+
 fn title_runs_into_sentence(toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
     let p = &toks[i - 1];

@@ -487,7 +487,7 @@ fn may_hold_proxy_verb(s: &str) -> bool {
     let at =
         |i: usize, w: &[u8]| b.len() >= i + w.len() && b[i..i + w.len()].eq_ignore_ascii_case(w);
     (0..b.len()).any(|i| match b[i] {
-        b'p' | b'P' => at(i, b"pouvoir") || at(i, b"procuration"),
+        b'p' | b'P' => at(i, b"pouvoir") || at(i, b"pourvoir") || at(i, b"procuration"),
         b'm' | b'M' => at(i, b"mandat"),
         b'g' | b'G' => at(i, b"gation"),
         b'r' | b'R' => at(i, b"repr"),
@@ -499,11 +499,11 @@ fn may_hold_proxy_verb(s: &str) -> bool {
 
 static PROXY_VERB: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\s*,?\s*(?:\(\s*)?(?:(?:qui\s+)?(?:a|avait|ayant|aurait)\s+)?(?:donn[ée]e?|donne|donnant|confi[ée]e?|confie|remis|transmis)?\s*(?:son\s+|un\s+|sa\s+)?(?:pouvoir|procuration|mandat|d[ée]l[ée]gation(?:\s+de\s+vote)?)(?:\s+(?:donn[ée]e?|écrit))?\s+(?:à|a|au|en\s+faveur\s+de)\s+|\s+repr[ée]sent[ée]e?\s+par\s+|\s*(?:→|->|=>)\s*",
+        r"(?i)\s*,?\s*(?:\(\s*)?(?:(?:qui\s+)?(?:a|avait|ayant|aurait)\s+)?(?:donn[ée]e?|donne|donnant|confi[ée]e?|confie|remis|transmis)?\s*(?:son\s+|un\s+|sa\s+)?(?:pouvoir|procuration|mandat|d[ée]l[ée]gation(?:\s+de\s+vote)?)(?:\s+(?:donn[ée]e?|écrit))?\s+(?:à|a|au|en\s+faveur\s+de)\s+|\s*,?\s*(?:(?:qui\s+)?(?:a|avait|ayant)\s+)?donn[ée]e?\s+pourvoir\s+(?:à|a)\s+|\s+repr[ée]sent[ée]e?\s+par\s+|\s*(?:→|->|=>)\s*",
     )
 });
 
-/// "X donne pouvoir à Y", "X (pouvoir à Y)", "X représenté par Y", "X à Y" (in a proxies
+/// "X donne pouvoir à Y" (or the common slip "pourvoir"), "X (pouvoir à Y)", "X représenté par Y", "X à Y" (in a proxies
 /// block) → (X, Y).
 fn split_proxy_pair(s: &str) -> Option<(String, String)> {
     let s = s.trim().trim_end_matches(['.', ';', ',', ')']);
@@ -669,7 +669,7 @@ pub fn members(region: &str, base: usize, read: &[crate::layout::ReadLabel]) -> 
         read_block(kind, &region[m.end()..end], base + m.end(), &mut out);
     }
     // Proxies said in sentences anywhere in the region ("X donne procuration à Y").
-    let mut proxy_keys: Option<Vec<Vec<String>>> = None;
+    let mut proxy_keys: Option<names::NameIndex> = None;
     for m in PROXY_VERB.find_iter(region) {
         if region[m.start()..m.end()].contains(['→', '>']) {
             continue;
@@ -686,14 +686,15 @@ pub fn members(region: &str, base: usize, read: &[crate::layout::ReadLabel]) -> 
         };
         // (Keys made once per name: `same_person` makes both each time.)
         let proxy_keys = proxy_keys.get_or_insert_with(|| {
-            out.proxies
-                .iter()
-                .map(|p| names::name_key(&p.from))
-                .collect::<Vec<_>>()
+            let mut ix = names::NameIndex::default();
+            for p in &out.proxies {
+                ix.insert(names::name_key(&p.from));
+            }
+            ix
         });
         let key = names::name_key(&from);
-        if !proxy_keys.iter().any(|k| names::same_keys(k, &key)) {
-            proxy_keys.push(key);
+        if !proxy_keys.matches(&key) {
+            proxy_keys.insert(key);
             out.proxies.push(ProxyRef {
                 from,
                 to: Some(to),
@@ -703,19 +704,20 @@ pub fn members(region: &str, base: usize, read: &[crate::layout::ReadLabel]) -> 
         }
     }
     // A proxy's giver is absent.
-    let mut absent_keys: Option<Vec<Vec<String>>> = None;
+    let mut absent_keys: Option<names::NameIndex> = None;
+    let present: std::collections::HashSet<&str> =
+        out.present.iter().map(|a| a.name.as_str()).collect();
     for p in &out.proxies {
         let absent_keys = absent_keys.get_or_insert_with(|| {
-            out.absent
-                .iter()
-                .map(|(a, _)| names::name_key(&a.name))
-                .collect()
+            let mut ix = names::NameIndex::default();
+            for (a, _) in &out.absent {
+                ix.insert(names::name_key(&a.name));
+            }
+            ix
         });
         let key = names::name_key(&p.from);
-        if !absent_keys.iter().any(|k| names::same_keys(k, &key))
-            && !out.present.iter().any(|a| a.name == p.from)
-        {
-            absent_keys.push(key);
+        if !absent_keys.matches(&key) && !present.contains(p.from.as_str()) {
+            absent_keys.insert(key);
             out.absent.push((
                 NameRef {
                     name: p.from.clone(),

@@ -421,17 +421,30 @@ fn headings_of(text: &str, weak: bool) -> Vec<Heading> {
 /// The longest chain of headings numbered n, n+1, n+2… in text order; ties go to the later
 /// chain.
 fn best_chain(hs: &[Heading]) -> Vec<usize> {
+    use std::collections::HashMap;
     let n = hs.len();
     let mut len = vec![1usize; n];
     let mut prev = vec![usize::MAX; n];
+    // For each (strength, number): the longest chain ending there so far, at its latest
+    // heading; a heading looks up its two possible predecessors only (linear in headings).
+    let mut ends: HashMap<(bool, u32), (usize, usize)> = HashMap::new();
     for i in 0..n {
-        for j in 0..i {
-            // One number may be missing (lost by the PDF, or an item the text skips).
-            let follows = hs[j].seq < hs[i].seq && hs[i].seq <= hs[j].seq + 2;
-            if hs[j].strong == hs[i].strong && follows && len[j] + 1 >= len[i] {
-                len[i] = len[j] + 1;
-                prev[i] = j;
+        let (strong, seq) = (hs[i].strong, hs[i].seq);
+        // One number may be missing (lost by the PDF, or an item the text skips).
+        for d in [2, 1] {
+            let Some(p) = seq.checked_sub(d) else {
+                continue;
+            };
+            if let Some(&(l, j)) = ends.get(&(strong, p)) {
+                if l + 1 > len[i] || l + 1 == len[i] && prev[i] != usize::MAX && j > prev[i] {
+                    len[i] = l + 1;
+                    prev[i] = j;
+                }
             }
+        }
+        let e = ends.entry((strong, seq)).or_insert((len[i], i));
+        if len[i] >= e.0 {
+            *e = (len[i], i);
         }
     }
     let mut best: Option<usize> = None;

@@ -171,8 +171,9 @@ fn parse_lowered(text: &Text) -> Document {
 
     // Resolve proxy holders named by role ("le Maire") to the president.
     let mut proxies: Vec<Proxy> = Vec::new();
+    let mut givers: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for p in &members.proxies {
-        if proxies.iter().any(|q| q.from == p.from) {
+        if !givers.insert(p.from.as_str()) {
             continue;
         }
         let to = match &p.to {
@@ -400,13 +401,10 @@ fn resolve_role(t: &str, present: &[names::NameRef], president: Option<&str>) ->
 }
 
 fn dedup_people(v: Vec<Person>) -> Vec<Person> {
-    let mut out: Vec<Person> = Vec::new();
-    for p in v {
-        if !out.iter().any(|q| q.name == p.name) {
-            out.push(p);
-        }
-    }
-    out
+    let mut seen = std::collections::HashSet::new();
+    v.into_iter()
+        .filter(|p| seen.insert(p.name.clone()))
+        .collect()
 }
 
 #[allow(clippy::too_many_arguments)]

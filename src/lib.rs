@@ -102,6 +102,7 @@ pub fn parse_str(path: &str, text: &str) -> Document {
         pages: None,
         encoding: Some("utf-8".into()),
         text: text.to_string(),
+        converted_from: None,
     };
     parse::parse(&src)
 }

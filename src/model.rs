@@ -42,6 +42,8 @@ pub struct Source {
     pub bytes: u64,
     pub pages: Option<usize>,
     pub encoding: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub converted_from: Option<Container>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -49,6 +51,15 @@ pub struct Source {
 pub enum SourceFormat {
     Text,
     Pdf,
+}
+
+/// A file read through a converter into text: `source.format` is then "text", and
+/// `source.converted_from` says what the file was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Container {
+    /// Word 97-2003.
+    Doc,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

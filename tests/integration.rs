@@ -67,7 +67,7 @@ mod helpers {
             .unwrap()
             .filter_map(|e| e.ok())
             .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".txt") || n.ends_with(".pdf"))
+            .filter(|n| [".txt", ".pdf", ".doc"].iter().any(|e| n.ends_with(e)))
             .collect();
         v.sort();
         v

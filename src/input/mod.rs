@@ -3,12 +3,13 @@
 //! Nothing past this module touches the file system: the core receives a [`SourceText`].
 
 pub mod archive;
+pub mod doc;
 pub mod encoding;
 pub mod isolate;
 pub mod pdf;
 pub mod sources;
 
-use crate::model::{ErrorInfo, ErrorRecord, ErrorSource, SourceFormat};
+use crate::model::{Container, ErrorInfo, ErrorRecord, ErrorSource, SourceFormat};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
@@ -23,6 +24,8 @@ pub struct SourceText {
     pub encoding: Option<String>,
     /// The raw text; pages separated by form feeds.
     pub text: String,
+    /// What the file was, when a converter made its text.
+    pub converted_from: Option<Container>,
 }
 
 /// Why an input yields no document.
@@ -73,14 +76,15 @@ fn unsupported(path: &str, bytes: &[u8]) -> Option<&'static str> {
     let lower = path.to_ascii_lowercase();
     let ext = lower.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Some("a Microsoft Office 97-2003 file (.doc, .xls); convert it to PDF or text");
+        return Some("a Microsoft Office 97-2003 file other than Word (.xls, .ppt)");
     }
     if bytes.starts_with(b"PK\x03\x04") {
         return Some("a zip container (.docx, .odt, .xlsx or an archive)");
     }
     match ext {
         "csv" | "tsv" | "xls" | "xlsx" | "ods" => Some("a table of data"),
-        "doc" | "docx" | "odt" | "rtf" => Some("a word-processor file; convert it to PDF or text"),
+        "docx" | "odt" | "rtf" => Some("a word-processor file; convert it to PDF or text"),
+        "doc" => Some("a .doc that is not a Word 97-2003 file; convert it to PDF or text"),
         "png" | "jpg" | "jpeg" | "tif" | "tiff" | "gif" => Some("an image (OCR it first)"),
         _ => None,
     }
@@ -143,6 +147,23 @@ pub fn from_bytes_with(
         kind: kind.to_string(),
         message,
     };
+    let lower = path.to_ascii_lowercase();
+    if doc::is_compound_file(bytes) && !lower.ends_with(".xls") && !lower.ends_with(".ppt") {
+        let text = doc::extract(bytes).map_err(|e| err(None, e.kind(), e.to_string()))?;
+        if text.trim().is_empty() {
+            return Err(err(None, "empty", "the file holds no text".into()));
+        }
+        return Ok(SourceText {
+            path: path.to_string(),
+            format: SourceFormat::Text,
+            sha256: sha256.clone(),
+            bytes: bytes.len() as u64,
+            pages: None,
+            encoding: None,
+            text,
+            converted_from: Some(Container::Doc),
+        });
+    }
     if let Some(what) = unsupported(path, bytes) {
         return Err(err(
             None,
@@ -168,6 +189,7 @@ pub fn from_bytes_with(
             pages: Some(pdf.pages),
             encoding: None,
             text: pdf.text,
+            converted_from: None,
         });
     }
     let decoded =
@@ -187,5 +209,6 @@ pub fn from_bytes_with(
         pages: None,
         encoding: Some(decoded.encoding),
         text: decoded.text,
+        converted_from: None,
     })
 }

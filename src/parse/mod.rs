@@ -38,6 +38,7 @@ pub fn parse_keeping_text(src: &SourceText) -> (Document, Text) {
         bytes: src.bytes,
         pages: src.pages,
         encoding: src.encoding.clone(),
+        converted_from: src.converted_from,
     };
     (doc, text)
 }
@@ -50,6 +51,7 @@ fn empty_source() -> Source {
         bytes: 0,
         pages: None,
         encoding: None,
+        converted_from: None,
     }
 }
 

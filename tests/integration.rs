@@ -15,6 +15,8 @@ use std::process::Command;
 
 #[path = "integration/inputs.rs"]
 mod inputs;
+#[path = "integration/variants.rs"]
+mod variants;
 
 mod helpers {
     use super::*;

@@ -60,6 +60,12 @@ impl Reading {
     /// [`to_source`](Self::to_source) for where a span starts: in a separator the reader put
     /// between two runs, the start of the run after (the words, not the line before them).
     pub fn to_source_start(&self, off: usize) -> usize {
+        // A span that opens on a separator opens at the word after it.
+        let off = off
+            + self.text.as_bytes()[off.min(self.text.len())..]
+                .iter()
+                .take_while(|b| matches!(b, b' ' | b'\n'))
+                .count();
         let i = self.runs.partition_point(|r| r.0 <= off);
         if i == 0 {
             return self.runs.first().map_or(0, |r| r.1);
@@ -769,24 +775,34 @@ fn build(
     let mut at = vec![(usize::MAX, usize::MAX); n];
     // Each word's place: (the word it goes before, 0 for moved words and 1 for the word itself,
     // its own index).
-    let mut key: Vec<(usize, u8, usize)> = (0..n).map(|i| (i, 1, i)).collect();
-    let mut first_moved = vec![None; n];
-    for m in moves {
-        for i in m.tokens.clone() {
-            key[i] = (m.to, 0, i);
+    // (Most texts move nothing: then the order is the source's and nothing is allocated.)
+    let moved = !moves.is_empty();
+    let mut key: Vec<(usize, u8, usize)> = Vec::new();
+    let mut first_moved = Vec::new();
+    let mut order: Vec<usize> = Vec::new();
+    if moved {
+        key = (0..n).map(|i| (i, 1, i)).collect();
+        first_moved = vec![None; n];
+        for m in moves {
+            for i in m.tokens.clone() {
+                key[i] = (m.to, 0, i);
+            }
+            if let Some(f) = first_moved.get_mut(m.tokens.start) {
+                *f = Some(m.line);
+            }
         }
-        if let Some(f) = first_moved.get_mut(m.tokens.start) {
-            *f = Some(m.line);
-        }
-    }
-    let mut order: Vec<usize> = (0..n).collect();
-    if !moves.is_empty() {
+        order = (0..n).collect();
         order.sort_by_key(|&i| key[i]);
     }
+    let order: Box<dyn Iterator<Item = usize>> = if moved {
+        Box::new(order.into_iter())
+    } else {
+        Box::new(0..n)
+    };
     let mut out = String::with_capacity(text.len() + 16);
     let mut runs: Vec<(usize, usize, usize)> = Vec::with_capacity(n);
     let mut prev: Option<usize> = None;
-    for &i in &order {
+    for i in order {
         let t = &toks[i];
         // Form blanks ("_____") are not words.
         if words::is_blank(t) {
@@ -794,12 +810,16 @@ fn build(
         }
         if let Some(p) = prev {
             // A word that follows a moved run, or opens one, is where the reading jumps.
-            let jumped = key[p].0 != key[i].0 || key[p].1 != key[i].1;
-            let gap = match first_moved[i] {
-                Some(true) => Gap::Break,
-                Some(false) => Gap::Space,
-                None if jumped && key[p].1 == 0 => Gap::Break,
-                None => gaps[i],
+            let gap = if moved {
+                let jumped = key[p].0 != key[i].0 || key[p].1 != key[i].1;
+                match first_moved[i] {
+                    Some(true) => Gap::Break,
+                    Some(false) => Gap::Space,
+                    None if jumped && key[p].1 == 0 => Gap::Break,
+                    None => gaps[i],
+                }
+            } else {
+                gaps[i]
             };
             out.push(match gap {
                 Gap::Space => ' ',
@@ -808,10 +828,15 @@ fn build(
             });
         }
         prev = Some(i);
-        // A run continues the previous one when the source has them side by side.
+        // A run continues the previous one when the source has the same gap between them
+        // (most words: one run per stretch of unchanged text, not one per word).
         match runs.last_mut() {
-            Some((r, s, len)) if *s + *len == t.start && *r + *len == out.len() => {
-                *len += t.end - t.start;
+            Some((r, s, len))
+                if *s + *len <= t.start
+                    && *r + *len <= out.len()
+                    && text.as_bytes()[*s + *len..t.start] == out.as_bytes()[*r + *len..] =>
+            {
+                *len += t.start - (*s + *len) + (t.end - t.start);
             }
             _ => runs.push((out.len(), t.start, t.end - t.start)),
         }

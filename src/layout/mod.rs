@@ -181,6 +181,12 @@ impl<'t, 'a> Layout<'t, 'a> {
             }
             labels.push((i, l));
             let after = l.end;
+            // "Votants : 13 dont 2 procurations Date d'affichage : …": a label word after its
+            // count, without a colon, is a count's noun and opens no list.
+            if l.kind.opens_list() && !l.colon && i > 0 && toks[i - 1].is_count() {
+                i = after;
+                continue;
+            }
             // A label written without its colon ("PRESENTS M. X, Maire") ends its line, as the
             // source that dropped the colon wrote it.
             if l.kind.opens_list() && !l.colon && after < n {
@@ -441,7 +447,11 @@ impl<'t, 'a> Layout<'t, 'a> {
         let n = toks.len();
         let gaps = &mut self.gaps;
         for i in 0..n {
-            if (i == 0 || gaps[i] == Gap::Break) && !self.in_list[i] && toks[i].case == Case::Upper
+            // ("SECRÉTAIRE DE SÉANCE : M. Théo VALLET": a label in capitals is no title.)
+            if (i == 0 || gaps[i] == Gap::Break)
+                && !self.in_list[i]
+                && toks[i].case == Case::Upper
+                && !label_at(toks, i).is_some_and(|l| l.colon)
             {
                 if let Some(e) = caps_title_end(toks, i) {
                     // (Within the line: the capitals of the next line are another title's.)
@@ -1905,7 +1915,9 @@ fn caps_title_end(toks: &[Tok], t: usize) -> Option<usize> {
             Case::Upper => caps += 1,
             Case::Digit | Case::Other => {}
             Case::Cap => {
-                return (caps >= 2 && k > t).then_some(k);
+                // (A civility's name runs on: "… M. Théo VALLET".)
+                let civility = k > t && words::is_civility(&toks[k - 1], Some(w));
+                return (caps >= 2 && k > t && !civility).then_some(k);
             }
             Case::Lower => return None,
         }

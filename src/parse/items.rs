@@ -516,7 +516,16 @@ pub fn split(text: &str, from: usize) -> Vec<ItemSpan> {
     } else {
         // No numbering: titles in capitals before a colon ("COMPTE ADMINISTRATIF 2005 :"),
         // three at least, head the items.
-        caps = caps_headings(text, from);
+        caps = {
+            let c = caps_headings(text, from);
+            if c.len() >= 3 {
+                c
+            } else {
+                // Nor that: titles as bullets ("- Budget principal – Vote des taux"), each
+                // followed by its decision.
+                bullet_headings(text, from)
+            }
+        };
         if caps.len() < 3 {
             return Vec::new();
         }
@@ -587,6 +596,67 @@ fn caps_headings(text: &str, from: usize) -> Vec<Heading> {
             seq: out.len() as u32 + 1,
             strong: false,
         });
+    }
+    out
+}
+
+/// Lines that are a title as a bullet: a dash or a bullet, then a capital that opens neither
+/// a verb of the decision ("- APPROUVE …", "- Décide …"), nor a person, nor a sentence; the
+/// text up to the next one holds a decision ("à l'unanimité", "adopté", "DÉCIDE").
+fn bullet_headings(text: &str, from: usize) -> Vec<Heading> {
+    use crate::layout::lexicon::{stem, LEXICON};
+    static DECISION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)unanimit|adopt[ée]|approuv[ée]|d[ée]cide|voix|pour\s*:").unwrap()
+    });
+    let mut cands = Vec::new();
+    for start in line_starts(text) {
+        if start < from {
+            continue;
+        }
+        let end = text[start..].find('\n').map_or(text.len(), |e| start + e);
+        let line = text[start..end].trim_start();
+        let Some(rest) = line
+            .strip_prefix("- ")
+            .or_else(|| line.strip_prefix("– "))
+            .or_else(|| line.strip_prefix("• "))
+        else {
+            continue;
+        };
+        let first = rest.split_whitespace().next().unwrap_or("");
+        let starts_upper = first.chars().next().is_some_and(char::is_uppercase);
+        let all_caps = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !first.chars().any(char::is_lowercase);
+        let key = stem(first.trim_matches(|c: char| !c.is_alphanumeric()));
+        if !starts_upper
+            || all_caps
+            || LEXICON.caps_verbs.contains_key(&key)
+            || LEXICON.labels.contains_key(&key)
+            || crate::names::strip_civility(rest).len() < rest.len()
+            || matches!(key.as_str(), "le" | "la" | "les" | "l" | "il" | "un" | "une" | "de" | "d")
+            // "- D'autoriser …", "- L'assemblée …": a decision's point or a sentence.
+            || key.starts_with("d'")
+            || key.starts_with("l'")
+        {
+            continue;
+        }
+        cands.push(Heading {
+            start,
+            title_start: start + (text[start..end].len() - rest.len()),
+            number: String::new(),
+            seq: 0,
+            strong: false,
+        });
+    }
+    // Each title's text holds its decision.
+    let mut out: Vec<Heading> = Vec::new();
+    for (k, h) in cands.iter().enumerate() {
+        let end = cands.get(k + 1).map_or(text.len(), |n| n.start);
+        if DECISION.is_match(&text[h.title_start..end]) {
+            out.push(Heading {
+                seq: out.len() as u32 + 1,
+                ..h.clone()
+            });
+        }
     }
     out
 }
@@ -989,6 +1059,23 @@ pub(crate) mod tests {
         let nums: Vec<_> = items.iter().map(|i| i.number.clone().unwrap()).collect();
         assert_eq!(nums, ["23-02/001", "23-02/002", "23-02/003"]);
         assert_eq!(items[0].subject.as_deref(), Some("Rapport"));
+    }
+
+    #[test]
+    fn bullet_titles_with_their_decisions() {
+        let t = "- Budget principal – Vote des taux\nLe Maire expose.\nLe Conseil, à l'unanimité\n- APPROUVE les taux\n\
+                 - Subventions aux associations\nLe Conseil, à l'unanimité\n- ATTRIBUE les subventions\n- D'autoriser le Maire\n\
+                 - Vente d'un terrain\nAdopté par 12 voix pour.\n";
+        let items = split(t, 0);
+        let subjects: Vec<_> = items.iter().map(|i| i.subject.clone().unwrap()).collect();
+        assert_eq!(
+            subjects,
+            [
+                "Budget principal – Vote des taux",
+                "Subventions aux associations",
+                "Vente d'un terrain"
+            ]
+        );
     }
 
     #[test]

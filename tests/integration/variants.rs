@@ -559,6 +559,11 @@ fn proxies() {
 
 const PRESIDING: &[Case] = &[
     both(
+        "secretary_label_capitals",
+        "SECRETAIRE DE SEANCE : M. Théo VALLET",
+        &[Secretary(Some("Théo VALLET"))],
+    ),
+    both(
         "sous_la_presidence",
         "La séance est ouverte à 20 heures sous la présidence de Madame Odile CARRÉ, Maire de \
          Brévillac.",
@@ -1126,12 +1131,6 @@ const KNOWN_GAPS: &[Case] = &[
             ("Nadia FERRY", "Alain FOURNIER"),
             ("Théo VALLET", "Odile CARRÉ"),
         ])],
-    ),
-    // Secretary and president.
-    both(
-        "gap_secretary_label_capitals",
-        "SECRETAIRE DE SEANCE : M. Théo VALLET",
-        &[Secretary(Some("Théo VALLET"))],
     ),
     // Item headings.
     both(

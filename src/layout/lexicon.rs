@@ -160,6 +160,24 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             continue;
         };
         let words = phrase_keys(phrase);
+        // A text that lost its apostrophes splits an elided word ("date d affichage"): the
+        // row with that word as two matches it too.
+        if words.iter().any(|w| w.contains('\'')) {
+            let split: Vec<String> = words
+                .iter()
+                .flat_map(|w| match w.split_once('\'') {
+                    Some((a, b)) if !a.is_empty() && !b.is_empty() => {
+                        vec![a.to_string(), stem(b)]
+                    }
+                    _ => vec![w.clone()],
+                })
+                .collect();
+            labels.entry(split[0].clone()).or_default().push(LabelRow {
+                kind,
+                follow,
+                words: split,
+            });
+        }
         labels.entry(words[0].clone()).or_default().push(LabelRow {
             kind,
             follow,

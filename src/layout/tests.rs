@@ -215,3 +215,39 @@ fn names_with_commas_are_a_list_even_without_a_label_before() {
         ]
     );
 }
+
+#[test]
+fn labels_without_their_apostrophes() {
+    let l = same_in_every_shape(
+        "Vu le dossier. Date d affichage : 15 mars 2024 Secrétaire de séance : M. Théo VALLET",
+    );
+    assert_eq!(
+        l,
+        [
+            "Vu le dossier.",
+            "Date d'affichage : 15 mars 2024",
+            "Secrétaire de séance : M. Théo VALLET",
+        ]
+    );
+}
+
+#[test]
+fn headings_atop_register_numbers_and_margin_dates() {
+    // A register's number before its title heads an item within a numbering; a margin's
+    // dated label inside a list that a comma leaves open goes after the list.
+    let l = same_in_every_shape(
+        "Étaient présents : MM DURAND, PETIT, Date de convocation : 19 février 2018 MMES LEROY, FAURE, conseillers municipaux. 2018.02.26-1 APPROBATION DU COMPTE RENDU Adopté. 2018.02.26-2 VENTE DES CHALETS Adopté.",
+    );
+    assert_eq!(
+        l[0],
+        "Étaient présents : MM DURAND, PETIT, MMES LEROY, FAURE, conseillers municipaux."
+    );
+    assert!(
+        l.contains(&"Date de convocation : 19 février 2018".to_string()),
+        "{l:?}"
+    );
+    assert!(
+        l.iter().any(|x| x.starts_with("2018.02.26-2 VENTE")),
+        "{l:?}"
+    );
+}

@@ -37,6 +37,18 @@ impl Date {
         })
     }
 
+    /// The day of the week, 0 for Monday.
+    pub fn weekday(&self) -> u32 {
+        // Days from 1970-01-01 (a Thursday), by Howard Hinnant's days_from_civil.
+        let (m, d) = (self.month as i64, self.day as i64);
+        let y = if m <= 2 { self.year - 1 } else { self.year } as i64;
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+        let days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+        (days + 3).rem_euclid(7) as u32
+    }
+
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
@@ -617,6 +629,13 @@ pub fn find_all<'a, T>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn weekdays() {
+        assert_eq!(Date::new(2020, 8, 31).unwrap().weekday(), 0); // a Monday
+        assert_eq!(Date::new(2020, 7, 31).unwrap().weekday(), 4); // a Friday
+        assert_eq!(Date::new(2024, 2, 29).unwrap().weekday(), 3);
+    }
+
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> Date {

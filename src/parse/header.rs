@@ -325,8 +325,17 @@ pub fn session_date(text: &str) -> Option<Found<Date>> {
         )
     });
     let h = head(text, 40);
-    // "L'an deux mil vingt-trois, le quatorze avril": the formal opening sentence.
+    // "L'an deux mil vingt-trois, le quatorze avril": the formal opening sentence — unless a
+    // date of the head written with its weekday, which the calendar bears out, says another
+    // day ("Lundi 31 août 2020" over a slip "le 31 juillet" that was a Friday).
     if let Some((s, e, d)) = first_words_date(h) {
+        if let Some(c) = weekday_date(h).filter(|c| c.value != d && d.weekday() != c.weekday) {
+            return Some(Found {
+                value: c.value,
+                start: c.start,
+                end: c.end,
+            });
+        }
         return Some(Found {
             value: d,
             start: s,
@@ -374,6 +383,44 @@ pub fn session_date(text: &str) -> Option<Found<Date>> {
         });
     }
     None
+}
+
+/// A date of `h` written after its weekday, when the calendar agrees ("Lundi 31 août 2020").
+struct WeekdayDate {
+    value: Date,
+    weekday: u32,
+    start: usize,
+    end: usize,
+}
+
+fn weekday_date(h: &str) -> Option<WeekdayDate> {
+    const DAYS: [&str; 7] = [
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ];
+    grammar::find_all(h, grammar::date)
+        .into_iter()
+        .find_map(|(s, e, d)| {
+            // The weekday opens the date's match, or stands just before it.
+            let first = h[s..e]
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            let before = h[..s]
+                .trim_end()
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            let w = [first, before].iter().find_map(|x| {
+                let x = x.to_lowercase();
+                DAYS.iter().position(|d| *d == x)
+            })? as u32;
+            (d.weekday() == w).then_some(WeekdayDate {
+                value: d,
+                weekday: w,
+                start: s,
+                end: e,
+            })
+        })
 }
 
 /// The first match of `grammar::find_all(h, grammar::words_date)`, found without trying

@@ -703,6 +703,35 @@ pub fn members(region: &str, base: usize, read: &[crate::layout::ReadLabel]) -> 
             });
         }
     }
+    // "Pouvoir de X à Y.", "Procuration de X à Y", opening a line of the reading (the layout
+    // starts one at each such phrase after a sentence's end).
+    static PROXY_OF: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?im)^[ \t]*(?:[-•][ \t]*)?(?:pouvoirs?|procurations?|mandat)[ \t]+(?:de[ \t]+|d')")
+    });
+    let lines_of = may_hold_proxy_verb(region).then(|| PROXY_OF.find_iter(region));
+    for m in lines_of.into_iter().flatten() {
+        let le = m.end() + phrase_end(&region[m.end()..]);
+        let Some((from, to)) = block_proxy_pair(&region[m.start()..le]) else {
+            continue;
+        };
+        let proxy_keys = proxy_keys.get_or_insert_with(|| {
+            let mut ix = names::NameIndex::default();
+            for p in &out.proxies {
+                ix.insert(names::name_key(&p.from));
+            }
+            ix
+        });
+        let key = names::name_key(&from);
+        if !proxy_keys.matches(&key) {
+            proxy_keys.insert(key);
+            out.proxies.push(ProxyRef {
+                from,
+                to: Some(to),
+                start: base + m.start(),
+                end: base + le,
+            });
+        }
+    }
     // A proxy's giver is absent.
     let mut absent_keys: Option<names::NameIndex> = None;
     let present: std::collections::HashSet<&str> =

@@ -496,6 +496,15 @@ fn counts() {
 
 const PROXIES: &[Case] = &[
     both(
+        "pouvoir_de_x_a_y",
+        "Pouvoir de Mme Nadia FERRY à M. Alain FOURNIER. Pouvoir de M. Théo VALLET à Mme Odile \
+         CARRÉ.",
+        &[Proxies(&[
+            ("Nadia FERRY", "Alain FOURNIER"),
+            ("Théo VALLET", "Odile CARRÉ"),
+        ])],
+    ),
+    both(
         "donne_pouvoir_sentence",
         "Mme Nadia FERRY donne pouvoir à M. Alain FOURNIER.\n\
          M. Théo VALLET a donné procuration à Mme Odile CARRÉ.",
@@ -1122,15 +1131,6 @@ const KNOWN_GAPS: &[Case] = &[
             AbsentNames(&["Nadia FERRY"]),
             Proxies(&[("Nadia FERRY", "Alain FOURNIER")]),
         ],
-    ),
-    both(
-        "gap_pouvoir_de_x_a_y",
-        "Pouvoir de Mme Nadia FERRY à M. Alain FOURNIER. Pouvoir de M. Théo VALLET à Mme Odile \
-         CARRÉ.",
-        &[Proxies(&[
-            ("Nadia FERRY", "Alain FOURNIER"),
-            ("Théo VALLET", "Odile CARRÉ"),
-        ])],
     ),
     // Item headings.
     both(

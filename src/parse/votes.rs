@@ -455,6 +455,66 @@ pub fn read(text: &str) -> VoteRead {
             }
         }
     }
+    // Voters named in a sentence: "M. X et Mme Y votant contre", "MM. A, B et Mme C
+    // s'abstiennent", "à l'exception de Mme X qui s'abstient", "Ont voté contre : X, Y",
+    // "Se sont abstenus : X, Y". Only names: a count is what the document writes as one.
+    static NAMED: LazyLock<Near> = LazyLock::new(|| {
+        Near::new(
+            r"(?i)contre|abst",
+            r"(?i)(?P<pc>(?:\bMM?\.|[^.;:\n]){3,200}?)\s+(?:qui\s+)?(?:votant|votent|vote|ont\s+vot[ée])\s+contre\b|(?P<pa>(?:\bMM?\.|[^.;:\n]){3,200}?)\s+(?:qui\s+)?s'abst(?:ient|iennent|enant)\b|(?:ont\s+vot[ée]\s+contre|se\s+sont\s+abstenue?s?)\s*:\s*(?P<post>(?:\bMM?\.|[^.\n]){3,200})",
+            220,
+            220,
+        )
+    });
+    static NAMES_START: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)exception\s+d(?:e|u|es)\s+|(?-u:\b)(?:M\.|MM\.?|Mme|Mmes|Mlle|Monsieur|Madame|Messieurs|Mesdames)\s",
+        )
+    });
+    for c in NAMED.captures_iter(text) {
+        let (k, names): (u8, Vec<String>) = if let Some(g) = c.name("pc").or(c.name("pa")) {
+            let k = if c.name("pc").is_some() { 1 } else { 2 };
+            let Some(m) = NAMES_START.find(g.as_str()) else {
+                continue;
+            };
+            let from = if m.as_str().to_lowercase().starts_with("exception") {
+                m.end()
+            } else {
+                m.start()
+            };
+            // ("MM. A, B ET MME C": the conjunction in capitals too.)
+            let list = g.as_str()[from..].replace(" ET ", " et ");
+            (
+                k,
+                names::split_names(&list)
+                    .into_iter()
+                    .map(|n| n.name)
+                    .collect(),
+            )
+        } else {
+            let g = c.name("post").unwrap();
+            let k = if g.as_str().is_empty() || c[0].to_lowercase().contains("contre") {
+                1
+            } else {
+                2
+            };
+            (
+                k,
+                names::split_names(g.as_str())
+                    .into_iter()
+                    .map(|n| n.name)
+                    .collect(),
+            )
+        };
+        let slot = if k == 1 {
+            &mut v.against_members
+        } else {
+            &mut v.abstention_members
+        };
+        if slot.is_empty() && !names.is_empty() {
+            *slot = names;
+        }
+    }
     let unan = UNANIMITY.find(text);
     let major = MAJORITY.find(text);
     // "à l'unanimité des suffrages exprimés": abstentions are not suffrages exprimés.

@@ -747,6 +747,16 @@ fn item_headings() {
 
 const VOTES: &[Case] = &[
     both(
+        "votant_contre",
+        "Objet : Tarifs de la cantine\n\
+         Le Conseil municipal approuve les tarifs à la majorité, M. Rémi LAGARDE et Mme Sarah \
+         BENOÎT votant contre.",
+        &[
+            AgainstNames(&["Rémi LAGARDE", "Sarah BENOÎT"]),
+            Unanimous(Some(false)),
+        ],
+    ),
+    both(
         "pour_contre_abstention_line",
         "Objet : Tarifs de la cantine\nPour : 14 – Contre : 0 – Abstention : 0",
         &[Tally(Some(14), Some(0), Some(0)), Adopted(Some(true))],
@@ -1222,16 +1232,6 @@ const KNOWN_GAPS: &[Case] = &[
         "Objet : Tarifs de la cantine\n\
          Le Conseil municipal, par dix voix pour et deux voix contre, approuve les tarifs.",
         &[Tally(Some(10), Some(2), None), Unanimous(Some(false))],
-    ),
-    both(
-        "gap_votant_contre",
-        "Objet : Tarifs de la cantine\n\
-         Le Conseil municipal approuve les tarifs à la majorité, M. Rémi LAGARDE et Mme Sarah \
-         BENOÎT votant contre.",
-        &[
-            AgainstNames(&["Rémi LAGARDE", "Sarah BENOÎT"]),
-            Unanimous(Some(false)),
-        ],
     ),
     both(
         "gap_ont_vote_contre_label",

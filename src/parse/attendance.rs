@@ -141,6 +141,8 @@ fn counts_of(region: &str, base: usize, wanted: [bool; 6]) -> Counts {
                     || next_low.starts_with("membres")
                     || next_low.starts_with("conseillers")
                     || next_low.starts_with("votants")
+                    // "Votants : 13 dont 2 procurations"
+                    || next_low.starts_with("dont ")
                     || starts_with_label(next);
                 let before = crate::tail(region, m.start(), 200).to_lowercase();
                 let joint = before.trim_end().ends_with("présents ou")
@@ -159,8 +161,13 @@ fn counts_of(region: &str, base: usize, wanted: [bool; 6]) -> Counts {
         if found[k].is_none() {
             if let Some(before) = &rule.before {
                 before.find_first(region, |m| {
-                    // The number just before the label: "19 membres en exercice", "(07 Procurations".
-                    let head = region[..m.start()].trim_end();
+                    // The number just before the label, on its line: "19 membres en exercice",
+                    // "(07 Procurations" (not "Présents : 11⏎Votants", another label's value).
+                    let head_ws = &region[..m.start()];
+                    let head = head_ws.trim_end();
+                    if head_ws[head.len()..].contains('\n') {
+                        return false;
+                    }
                     let digits: String = head
                         .chars()
                         .rev()

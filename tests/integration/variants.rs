@@ -447,6 +447,12 @@ fn attendance_lists() {
 
 const COUNTS: &[Case] = &[
     both(
+        "votants_dont_procurations",
+        "En exercice : 15. Présents : 11. Votants : 13 dont 2 procurations.",
+        &[Present(Some(11)), Voting(Some(13)), Represented(Some(2))],
+    ),
+    // Proxies.
+    both(
         "label_colon_lines",
         "Nombre de conseillers :\nEn exercice : 15\nPrésents : 12\nAbsents : 3\nVotants : 14",
         &[
@@ -1116,12 +1122,6 @@ const KNOWN_GAPS: &[Case] = &[
         ],
     ),
     // Counts.
-    both(
-        "gap_votants_dont_procurations",
-        "En exercice : 15. Présents : 11. Votants : 13 dont 2 procurations.",
-        &[Present(Some(11)), Voting(Some(13)), Represented(Some(2))],
-    ),
-    // Proxies.
     both(
         "gap_represente_in_brackets",
         "Absents excusés : Mme Nadia FERRY (représentée par M. Alain FOURNIER), M. Théo VALLET \

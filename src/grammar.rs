@@ -21,6 +21,17 @@ pub struct Date {
     pub day: u32,
 }
 
+/// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (Howard Hinnant's
+/// days_from_civil).
+pub fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
+    let (m, d) = (month as i64, day as i64);
+    let y = if m <= 2 { year - 1 } else { year } as i64;
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+    era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468
+}
+
 impl Date {
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
         let days = match month {
@@ -37,16 +48,9 @@ impl Date {
         })
     }
 
-    /// The day of the week, 0 for Monday.
+    /// The day of the week, 0 for Monday (1970-01-01 was a Thursday).
     pub fn weekday(&self) -> u32 {
-        // Days from 1970-01-01 (a Thursday), by Howard Hinnant's days_from_civil.
-        let (m, d) = (self.month as i64, self.day as i64);
-        let y = if m <= 2 { self.year - 1 } else { self.year } as i64;
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
-        let days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-        (days + 3).rem_euclid(7) as u32
+        (days_from_civil(self.year, self.month, self.day) + 3).rem_euclid(7) as u32
     }
 
     pub fn iso(&self) -> String {

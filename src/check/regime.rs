@@ -40,14 +40,7 @@ impl Regime {
 /// The day number of an ISO date (days since 1970-01-01), for differences between dates.
 pub fn day_number(iso: &str) -> Option<i64> {
     let (y, m, d) = crate::legal::link::ymd(iso)?;
-    // Howard Hinnant's days_from_civil.
-    let y = if m <= 2 { y - 1 } else { y } as i64;
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m as i64 + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146097 + doe - 719468)
+    Some(crate::grammar::days_from_civil(y, m, d))
 }
 
 static REGIMES: LazyLock<Vec<Regime>> = LazyLock::new(|| {

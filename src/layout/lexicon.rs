@@ -166,8 +166,9 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             let split: Vec<String> = words
                 .iter()
                 .flat_map(|w| match w.split_once('\'') {
+                    // (The row's words are stems already: so are both halves.)
                     Some((a, b)) if !a.is_empty() && !b.is_empty() => {
-                        vec![a.to_string(), stem(b)]
+                        vec![a.to_string(), b.to_string()]
                     }
                     _ => vec![w.clone()],
                 })

@@ -802,18 +802,6 @@ pub fn cites_number(p: &Tok) -> bool {
             | "etape"
             | "et"
             | "ou"
-            | "janvier"
-            | "fevrier"
-            | "mars"
-            | "avril"
-            | "mai"
-            | "juin"
-            | "juillet"
-            | "aout"
-            | "septembre"
-            | "octobre"
-            | "novembre"
-            | "decembre"
             | "tableau"
             | "figure"
             | "question"
@@ -833,7 +821,7 @@ pub fn cites_number(p: &Tok) -> bool {
             | "h"
             | "heure"
             | "heures"
-    )
+    ) || is_month(p.key())
 }
 
 /// Words after which a number is more often a quantity than an item's ("pour 3 ans", "de 2

@@ -691,24 +691,7 @@ pub fn members(region: &str, base: usize, read: &[crate::layout::ReadLabel]) -> 
         let (Some((from, _)), Some(to)) = (names::clean_name(left), holder_name(right)) else {
             continue;
         };
-        // (Keys made once per name: `same_person` makes both each time.)
-        let proxy_keys = proxy_keys.get_or_insert_with(|| {
-            let mut ix = names::NameIndex::default();
-            for p in &out.proxies {
-                ix.insert(names::name_key(&p.from));
-            }
-            ix
-        });
-        let key = names::name_key(&from);
-        if !proxy_keys.matches(&key) {
-            proxy_keys.insert(key);
-            out.proxies.push(ProxyRef {
-                from,
-                to: Some(to),
-                start: base + ls,
-                end: base + le,
-            });
-        }
+        push_proxy(&mut out, &mut proxy_keys, from, to, base + ls, base + le);
     }
     // "Pouvoir de X à Y.", "Procuration de X à Y", opening a line of the reading (the layout
     // starts one at each such phrase after a sentence's end).
@@ -721,23 +704,14 @@ pub fn members(region: &str, base: usize, read: &[crate::layout::ReadLabel]) -> 
         let Some((from, to)) = block_proxy_pair(&region[m.start()..le]) else {
             continue;
         };
-        let proxy_keys = proxy_keys.get_or_insert_with(|| {
-            let mut ix = names::NameIndex::default();
-            for p in &out.proxies {
-                ix.insert(names::name_key(&p.from));
-            }
-            ix
-        });
-        let key = names::name_key(&from);
-        if !proxy_keys.matches(&key) {
-            proxy_keys.insert(key);
-            out.proxies.push(ProxyRef {
-                from,
-                to: Some(to),
-                start: base + m.start(),
-                end: base + le,
-            });
-        }
+        push_proxy(
+            &mut out,
+            &mut proxy_keys,
+            from,
+            to,
+            base + m.start(),
+            base + le,
+        );
     }
     // A proxy's giver is absent.
     let mut absent_keys: Option<names::NameIndex> = None;
@@ -766,6 +740,35 @@ pub fn members(region: &str, base: usize, read: &[crate::layout::ReadLabel]) -> 
         }
     }
     out
+}
+
+/// Adds a proxy stated in a sentence unless its giver already has one. (The givers' keys are
+/// made once, on the first call, and indexed: `same_person` would make both each time.)
+fn push_proxy(
+    out: &mut Members,
+    keys: &mut Option<names::NameIndex>,
+    from: String,
+    to: String,
+    start: usize,
+    end: usize,
+) {
+    let keys = keys.get_or_insert_with(|| {
+        let mut ix = names::NameIndex::default();
+        for p in &out.proxies {
+            ix.insert(names::name_key(&p.from));
+        }
+        ix
+    });
+    let key = names::name_key(&from);
+    if !keys.matches(&key) {
+        keys.insert(key);
+        out.proxies.push(ProxyRef {
+            from,
+            to: Some(to),
+            start,
+            end,
+        });
+    }
 }
 
 static INLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {

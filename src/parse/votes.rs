@@ -493,7 +493,7 @@ pub fn read(text: &str) -> VoteRead {
             )
         } else {
             let g = c.name("post").unwrap();
-            let k = if g.as_str().is_empty() || c[0].to_lowercase().contains("contre") {
+            let k = if c[0].to_lowercase().contains("contre") {
                 1
             } else {
                 2
